@@ -1,0 +1,64 @@
+package org.careaccess.keycloak.sms;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+
+import org.jboss.logging.Logger;
+
+import uk.gov.service.notify.NotificationClientException;
+import uk.gov.service.notify.TimeLimitedNotificationClient;
+
+final class NotifySmsSender implements SmsSender {
+
+    private static final Logger LOG = Logger.getLogger(NotifySmsSender.class);
+
+    private final TimeLimitedNotificationClient client;
+    private final String templateId;
+    private final String problem;
+
+    NotifySmsSender(TimeLimitedNotificationClient client, String templateId, String problem) {
+        this.client = client;
+        this.templateId = templateId;
+        this.problem = problem;
+    }
+
+    @Override
+    public void send(SmsMessage message) throws SmsDeliveryException {
+        if (client == null) {
+            throw failure(message, SmsDeliveryException.Reason.MISCONFIGURED, "notify provider not configured: " + problem, null);
+        }
+        try {
+            var response = client.sendSms(templateId, message.to(), message.personalisation(), null);
+            LOG.debugf("careaccess-sms notify: sent to %s, notification id %s", message.maskedTo(), response.getNotificationId());
+        } catch (NotificationClientException e) {
+            throw classify(message, e);
+        } catch (RuntimeException e) {
+            // The client parses JSON answers with org.json; a garbled answer is a gateway failure.
+            throw failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "unreadable answer from Notify: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static SmsDeliveryException classify(SmsMessage message, NotificationClientException e) {
+        int status = e.getHttpResult();
+        if (status >= 400 && status < 500) {
+            return failure(message, SmsDeliveryException.Reason.REJECTED, "Notify answered HTTP " + status, e);
+        }
+        if (status >= 500) {
+            return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify answered HTTP " + status, e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return failure(message, SmsDeliveryException.Reason.TIMED_OUT, "Notify did not answer in time", e);
+            }
+            if (t instanceof ConnectException) {
+                return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify could not be reached", e);
+            }
+        }
+        return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify call failed", e);
+    }
+
+    private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause) {
+        LOG.warnf("careaccess-sms notify: text to %s not sent: %s", message.maskedTo(), detail);
+        return new SmsDeliveryException(reason, detail, cause);
+    }
+}
