@@ -1,0 +1,96 @@
+package org.careaccess.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.careaccess.testkit.AdminClient;
+import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.SnsStandIn;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one Keycloak every integration test class shares (a start costs about a minute): the real
+ * 26.7.3 distribution, the bundle JAR in providers/, every realm of realm-config/ imported, texts
+ * going through the {@code sns} provider to an SNS stand-in. Started by the first test class that
+ * uses it, stopped when the test run ends.
+ */
+public final class CareAccessServer implements BeforeAllCallback {
+
+    /** Tests use a short send timeout; the 5-second default is pinned down by the unit tests. */
+    static final int SMS_TIMEOUT_MILLIS = 3000;
+
+    private static KeycloakServer server;
+    private static SnsStandIn sns;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(CareAccessServer.class, key -> start(), Running.class);
+    }
+
+    private static Running start() {
+        sns = new SnsStandIn();
+        KeycloakServer.Builder builder = KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak"))
+                .provider(path("careaccess.jar"))
+                .option("--spi-careaccess-sms--provider-default=sns")
+                .option("--spi-careaccess-sms--sns--endpoint=" + sns.url())
+                .option("--spi-careaccess-sms--sns--region=eu-west-2")
+                .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
+                .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+                .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true");
+        for (Path realm : realmFiles()) {
+            builder.importRealm(realm);
+        }
+        server = builder.build().start();
+        System.out.printf("Keycloak %s started in %d s%n", server.url(), server.startedIn().toSeconds());
+        return new Running();
+    }
+
+    private static Path[] realmFiles() {
+        try (Stream<Path> files = Files.list(path("careaccess.realm.config"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-realm.json")).sorted().toArray(Path[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path path(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run the integration tests with ./mvnw verify");
+        }
+        return Path.of(value);
+    }
+
+    public static KeycloakServer server() {
+        return server;
+    }
+
+    public static SnsStandIn sns() {
+        return sns;
+    }
+
+    public static AdminClient admin() {
+        return server.admin();
+    }
+
+    /** A new browser with no cookies, following redirects within the server. */
+    public static Browser browser() {
+        return new Browser(server.url());
+    }
+
+    /** Stops everything when the whole test run is over. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.stop();
+            sns.close();
+        }
+    }
+}
