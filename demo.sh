@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Starts the CareAccess demo on http://localhost:8080: the Keycloak distribution from Maven Central,
+# the CareAccess JAR built from this checkout, the realms of realm-config/, the embedded dev
+# database (fresh on every start) and texts written to this console by the 'log' SMS provider.
+# Stop it with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PORT="${CAREACCESS_DEMO_PORT:-8080}"
+MANAGEMENT_PORT="${CAREACCESS_DEMO_MANAGEMENT_PORT:-9000}"
+DEMO_DIR="$PWD/.demo"
+
+echo "==> Building the CareAccess JAR"
+./mvnw -q -DskipTests package
+KEYCLOAK_VERSION=$(./mvnw -q -N help:evaluate -Dexpression=keycloak.version -DforceStdout)
+PROJECT_VERSION=$(./mvnw -q -N help:evaluate -Dexpression=project.version -DforceStdout)
+JAR="bundle/target/careaccess-keycloak-${PROJECT_VERSION}.jar"
+KC_HOME="$DEMO_DIR/keycloak-${KEYCLOAK_VERSION}"
+
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  echo "==> Downloading Keycloak ${KEYCLOAK_VERSION} from Maven Central"
+  ./mvnw -q -N dependency:unpack \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip" -DoutputDirectory="$DEMO_DIR"
+fi
+
+echo "==> Installing the JAR and the realms"
+rm -f "$KC_HOME"/providers/careaccess-keycloak-*.jar
+cp "$JAR" "$KC_HOME/providers/"
+rm -rf "$KC_HOME/data"
+mkdir -p "$KC_HOME/data/import"
+cp realm-config/*-realm.json "$KC_HOME/data/import/"
+
+export KC_BOOTSTRAP_ADMIN_USERNAME=admin
+export KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+# Ofcom's drama range (07700 900xxx) is not a valid number to libphonenumber; the demo uses it.
+export CAREACCESS_ALLOW_DRAMA_NUMBERS=true
+# Demo-only secrets for the realm-config/ placeholders.
+export CAREACCESS_ISSUER_SECRET="${CAREACCESS_ISSUER_SECRET:-demo-issuer-secret}"
+export CAREACCESS_PORTAL_SECRET="${CAREACCESS_PORTAL_SECRET:-demo-portal-secret}"
+export CAREACCESS_PORTAL_URL="${CAREACCESS_PORTAL_URL:-http://localhost:${PORT}/realms/patients/account}"
+
+echo "==> Starting Keycloak on http://localhost:${PORT} (log also in $DEMO_DIR/server.log)"
+"$KC_HOME/bin/kc.sh" start-dev --import-realm --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
+  --health-enabled=true 2>&1 | tee "$DEMO_DIR/server.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; pkill -f "$KC_HOME" 2>/dev/null; wait' INT TERM EXIT
+
+until curl -sf "http://localhost:${MANAGEMENT_PORT}/health/ready" >/dev/null; do
+  if ! kill -0 "$SERVER" 2>/dev/null; then echo "Keycloak did not start; see $DEMO_DIR/server.log"; exit 1; fi
+  sleep 2
+done
+
+if [ -x demo/seed.sh ]; then
+  PORT="$PORT" demo/seed.sh
+fi
+
+cat <<INFO
+
+CareAccess demo is running.
+  Admin console:          http://localhost:${PORT}/admin/  (admin / admin)
+  Patients realm:         http://localhost:${PORT}/realms/patients/.well-known/openid-configuration
+  Staff realm:            http://localhost:${PORT}/realms/staff/.well-known/openid-configuration
+Texts are not sent: each appears in this console as a 'careaccess-sms to=... text="..."' line.
+Press Ctrl-C to stop.
+INFO
+wait $SERVER
