@@ -1,0 +1,28 @@
+package org.careaccess.keycloak.events;
+
+/**
+ * Event detail names CareAccess adds to Keycloak's events. Keycloak's event types are a closed
+ * enum, so CareAccess reuses them (LOGIN, LOGIN_ERROR, SEND_VERIFY_EMAIL, UPDATE_CREDENTIAL,
+ * CUSTOM_REQUIRED_ACTION, ...) and says what happened in these details. Never a code, a full phone
+ * number or a birth date.
+ */
+public final class CareAccessEvents {
+
+    /** Which CareAccess step left the event, e.g. {@code dob}, {@code code}, {@code device}. */
+    public static final String STEP = "careaccess_step";
+    /** Why a step failed or was refused, e.g. {@code dob_mismatch}, {@code link_locked}. */
+    public static final String REASON = "careaccess_reason";
+    /** The id (not the code) of the patient link. */
+    public static final String LINK_ID = "careaccess_link_id";
+    /** What happened to a text: {@code sent}, {@code cooldown}, {@code limit}, {@code failed_<reason>}. */
+    public static final String SMS = "careaccess_sms";
+    /** A phone number with all but its last two digits hidden. */
+    public static final String MASKED_NUMBER = "careaccess_masked_number";
+    /** How a trusted device was bound: {@code first_use}, {@code sms}, {@code nhslogin}. */
+    public static final String DEVICE = "careaccess_device";
+    /** Wrong attempts left on a code or a date of birth. */
+    public static final String ATTEMPTS_LEFT = "careaccess_attempts_left";
+
+    private CareAccessEvents() {
+    }
+}

@@ -1,0 +1,334 @@
+package org.careaccess.keycloak.otp;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+
+import org.careaccess.keycloak.limits.ClusterWideLimit;
+import org.careaccess.keycloak.sms.SmsDeliveryException;
+import org.careaccess.keycloak.sms.SmsSender;
+import org.jboss.logging.Logger;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * The one piece of code that texts a 6-digit security code and checks it, for patient links and
+ * staff two-factor authentication alike.
+ *
+ * <p>A code belongs to a subject (a link, a person) within a purpose. It is drawn from
+ * {@link SecureRandom}, stored only as an HMAC keyed with the realm's HMAC key (bound to the
+ * subject and to this issue of the code), compared in constant time and removed when used.
+ * Everything lives in Keycloak's single-use object store, shared by every node: the code, its
+ * tries, the cooldown and the hourly and daily text limits. Nothing is kept in this node's memory.
+ */
+public final class TextedSecurityCode {
+
+    /** What asking for a text ended in. */
+    public enum SendOutcome {
+        /** A new code was texted. */
+        SENT,
+        /** A code texted earlier is still live; nothing was sent (a reload, a second tab). */
+        ALREADY_SENT,
+        /** Too soon after the last text. */
+        COOLDOWN,
+        /** The subject's hourly limit is used up. */
+        SUBJECT_LIMIT,
+        /** The number's daily limit is used up. */
+        NUMBER_LIMIT,
+        /** The gateway failed; nothing was counted. */
+        FAILED
+    }
+
+    public record SendResult(SendOutcome outcome, long retryAfterSeconds, SmsDeliveryException failure) {
+
+        /** A code is waiting on the person's phone (new or from before). */
+        public boolean codeOnItsWay() {
+            return outcome == SendOutcome.SENT || outcome == SendOutcome.ALREADY_SENT;
+        }
+    }
+
+    /** What checking a typed code ended in. */
+    public enum VerifyOutcome {
+        ACCEPTED,
+        /** Wrong code; {@link VerifyResult#attemptsLeft()} tries remain. */
+        WRONG,
+        /** The last try was used on this attempt or before: the code is dead. */
+        ATTEMPTS_USED_UP,
+        /** No live code: expired, used, or never sent. */
+        NO_LIVE_CODE,
+        /** Not six digits; no try counted. */
+        MALFORMED
+    }
+
+    public record VerifyResult(VerifyOutcome outcome, int attemptsLeft) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(TextedSecurityCode.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DIGITS = 6;
+    private static final long HOUR = 3600;
+    private static final long DAY = 86400;
+
+    private static final String HMAC = "hmac";
+    private static final String KEY_ID = "kid";
+    private static final String SERIAL = "serial";
+    private static final String SENT_AT = "sent";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final String purpose;
+    private final String subject;
+    private final CodePolicy policy;
+    private final SingleUseObjectProvider store;
+    private final Clock clock;
+
+    /**
+     * @param purpose what the code is for, e.g. {@code link} or {@code staff-2fa}
+     * @param subject whose code it is, e.g. a link id or a user id
+     */
+    public TextedSecurityCode(KeycloakSession session, RealmModel realm, String purpose, String subject, CodePolicy policy) {
+        this(session, realm, purpose, subject, policy, Clock.systemUTC());
+    }
+
+    TextedSecurityCode(KeycloakSession session, RealmModel realm, String purpose, String subject, CodePolicy policy, Clock clock) {
+        this.clock = clock;
+        this.session = session;
+        this.realm = realm;
+        this.purpose = purpose;
+        this.subject = subject;
+        this.policy = policy;
+        this.store = session.singleUseObjects();
+    }
+
+    /** Texts a code unless a live one was sent already: showing the page again never texts again. */
+    public SendResult sendUnlessLive(String toE164, String host) {
+        if (isLive()) {
+            return new SendResult(SendOutcome.ALREADY_SENT, 0, null);
+        }
+        return send(toE164, host);
+    }
+
+    /** Texts a new code, replacing any live one, within the cooldown and the text limits. */
+    public SendResult sendNew(String toE164, String host) {
+        return send(toE164, host);
+    }
+
+    public boolean isLive() {
+        return store.get(codeKey()) != null;
+    }
+
+    /** Seconds until a new code may be asked for; 0 when it may be now. */
+    public long secondsUntilResendAllowed() {
+        Map<String, String> code = store.get(codeKey());
+        if (code == null || !store.contains(cooldownKey())) {
+            return 0;
+        }
+        long sent = Long.parseLong(code.getOrDefault(SENT_AT, "0"));
+        return Math.max(1, policy.resendCooldownSeconds() - (clock.instant().getEpochSecond() - sent));
+    }
+
+    private SendResult send(String toE164, String host) {
+        if (!store.putIfAbsent(cooldownKey(), Math.max(1, policy.resendCooldownSeconds()))) {
+            return new SendResult(SendOutcome.COOLDOWN, secondsUntilResendAllowed(), null);
+        }
+        Optional<ClusterWideLimit.Slot> subjectSlot = subjectLimit().tryTake();
+        if (subjectSlot.isEmpty()) {
+            store.remove(cooldownKey());
+            return new SendResult(SendOutcome.SUBJECT_LIMIT, HOUR, null);
+        }
+        Optional<ClusterWideLimit.Slot> numberSlot = numberLimit(toE164).tryTake();
+        if (numberSlot.isEmpty()) {
+            subjectSlot.get().giveBack();
+            store.remove(cooldownKey());
+            return new SendResult(SendOutcome.NUMBER_LIMIT, DAY, null);
+        }
+
+        String code = newCode();
+        String serial = UUID.randomUUID().toString();
+        KeyWrapper key = hmacKey();
+        Map<String, String> previous = store.remove(codeKey());
+        store.put(codeKey(), policy.lifetimeSeconds(), Map.of(
+                HMAC, mac(key.getSecretKey(), serial, code),
+                KEY_ID, key.getKid(),
+                SERIAL, serial,
+                SENT_AT, Long.toString(clock.instant().getEpochSecond())));
+        try {
+            sender().send(SecurityCodeText.of(toE164, code, serviceName(), host));
+            return new SendResult(SendOutcome.SENT, 0, null);
+        } catch (SmsDeliveryException e) {
+            // Nothing reached the phone: count nothing, keep whatever code was live before.
+            store.remove(codeKey());
+            if (previous != null) {
+                store.put(codeKey(), remainingLifetime(previous), previous);
+            }
+            subjectSlot.get().giveBack();
+            numberSlot.get().giveBack();
+            store.remove(cooldownKey());
+            return new SendResult(SendOutcome.FAILED, 0, e);
+        }
+    }
+
+    /** Checks a typed code. A right code is used up at once; every wrong one costs a try. */
+    public VerifyResult verify(String typed) {
+        Optional<String> code = normalise(typed);
+        if (code.isEmpty()) {
+            return new VerifyResult(VerifyOutcome.MALFORMED, attemptsLeft());
+        }
+        Map<String, String> stored = store.get(codeKey());
+        if (stored == null) {
+            return new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0);
+        }
+        String serial = stored.get(SERIAL);
+        ClusterWideLimit attempts = attemptLimit(serial);
+        if (attempts.tryTake().isEmpty()) {
+            store.remove(codeKey());
+            return new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0);
+        }
+        KeyWrapper key = session.keys().getKey(realm, stored.get(KEY_ID), KeyUse.SIG, algorithmOf(stored.get(KEY_ID)));
+        boolean matches = key != null && MessageDigest.isEqual(
+                mac(key.getSecretKey(), serial, code.get()).getBytes(StandardCharsets.US_ASCII),
+                stored.get(HMAC).getBytes(StandardCharsets.US_ASCII));
+        if (matches) {
+            // Single use: of two requests racing with the right code, only the one that removes it wins.
+            Map<String, String> removed = store.remove(codeKey());
+            attempts.reset();
+            return removed != null && serial.equals(removed.get(SERIAL))
+                    ? new VerifyResult(VerifyOutcome.ACCEPTED, 0)
+                    : new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0);
+        }
+        int left = policy.maxAttempts() - attempts.used();
+        if (left <= 0) {
+            store.remove(codeKey());
+            return new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0);
+        }
+        return new VerifyResult(VerifyOutcome.WRONG, left);
+    }
+
+    /** Tries left on the live code, or the full allowance when there is none. */
+    public int attemptsLeft() {
+        Map<String, String> stored = store.get(codeKey());
+        return stored == null ? policy.maxAttempts() : Math.max(0, policy.maxAttempts() - attemptLimit(stored.get(SERIAL)).used());
+    }
+
+    /** Forgets the live code, if any (e.g. when the person signs in another way). */
+    public void discard() {
+        store.remove(codeKey());
+    }
+
+    /** Six digits, typed or pasted with spaces or dashes, in any script's digits. */
+    static Optional<String> normalise(String typed) {
+        if (typed == null || typed.length() > 32) {
+            return Optional.empty();
+        }
+        StringBuilder digits = new StringBuilder(DIGITS);
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (Character.isWhitespace(c) || c == '-') {
+                continue;
+            }
+            int value = Character.digit(c, 10);
+            if (value < 0) {
+                return Optional.empty();
+            }
+            digits.append((char) ('0' + value));
+        }
+        return digits.length() == DIGITS ? Optional.of(digits.toString()) : Optional.empty();
+    }
+
+    static String newCode() {
+        return String.format("%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    private String mac(SecretKey key, String serial, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            String input = "careaccess-code|" + realm.getId() + "|" + purpose + "|" + subject + "|" + serial + "|" + code;
+            return Base64.getEncoder().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** The realm's active HMAC key: realm-wide, rotated by admins like its other keys. */
+    private KeyWrapper hmacKey() {
+        for (String algorithm : new String[] {Algorithm.HS512, Algorithm.HS256, Algorithm.HS384}) {
+            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, algorithm);
+            if (key != null && key.getSecretKey() != null) {
+                return key;
+            }
+        }
+        throw new IllegalStateException("realm " + realm.getName() + " has no active HMAC key (hmac-generated provider)");
+    }
+
+    private String algorithmOf(String kid) {
+        return session.keys().getKeysStream(realm)
+                .filter(k -> kid.equals(k.getKid()) && k.getSecretKey() != null)
+                .map(KeyWrapper::getAlgorithm).findFirst().orElse(Algorithm.HS512);
+    }
+
+    private long remainingLifetime(Map<String, String> code) {
+        long sent = Long.parseLong(code.getOrDefault(SENT_AT, "0"));
+        return Math.max(1, policy.lifetimeSeconds() - (clock.instant().getEpochSecond() - sent));
+    }
+
+    private SmsSender sender() throws SmsDeliveryException {
+        SmsSender sender = session.getProvider(SmsSender.class);
+        if (sender == null) {
+            LOG.error("careaccess-sms: no SMS provider is enabled");
+            throw new SmsDeliveryException(SmsDeliveryException.Reason.MISCONFIGURED, "no careaccess-sms provider");
+        }
+        return sender;
+    }
+
+    private String serviceName() {
+        String displayName = realm.getDisplayName();
+        return displayName == null || displayName.isBlank() ? realm.getName() : displayName;
+    }
+
+    private String scope() {
+        return realm.getId() + ":" + purpose + ":" + subject;
+    }
+
+    private String codeKey() {
+        return "careaccess:code:" + scope();
+    }
+
+    private String cooldownKey() {
+        return "careaccess:code-cooldown:" + scope();
+    }
+
+    private ClusterWideLimit attemptLimit(String serial) {
+        return new ClusterWideLimit(store, "careaccess:code-attempt:" + serial, policy.maxAttempts(), policy.lifetimeSeconds());
+    }
+
+    private ClusterWideLimit subjectLimit() {
+        return new ClusterWideLimit(store, "careaccess:texts:" + scope(), policy.maxTextsPerHour(), HOUR);
+    }
+
+    private ClusterWideLimit numberLimit(String e164) {
+        return new ClusterWideLimit(store, "careaccess:texts-to:" + realm.getId() + ":" + sha256(e164), policy.maxTextsPerNumberPerDay(), DAY);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
