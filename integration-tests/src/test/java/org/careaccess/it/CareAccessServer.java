@@ -10,13 +10,18 @@ import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.SnsStandIn;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one Keycloak every integration test class shares (a start costs about a minute): the real
  * 26.7.3 distribution, the bundle JAR in providers/, every realm of realm-config/ imported, texts
- * going through the {@code sns} provider to an SNS stand-in. Started by the first test class that
+ * going through the {@code sns} provider to an SNS stand-in, mail to a local SMTP server
+ * (GreenMail). Realm files find this server's URL in {@code CAREACCESS_BASE_URL} and the SMTP
+ * port in {@code CAREACCESS_SMTP_PORT}. Started by the first test class that
  * uses it, stopped when the test run ends.
  */
 public final class CareAccessServer implements BeforeAllCallback {
@@ -26,6 +31,7 @@ public final class CareAccessServer implements BeforeAllCallback {
 
     private static KeycloakServer server;
     private static SnsStandIn sns;
+    private static GreenMail mail;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -35,7 +41,11 @@ public final class CareAccessServer implements BeforeAllCallback {
 
     private static Running start() {
         sns = new SnsStandIn();
+        mail = new GreenMail(new ServerSetup(KeycloakServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        int httpPort = KeycloakServer.freePort();
         KeycloakServer.Builder builder = KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak"))
+                .httpPort(httpPort)
                 .provider(path("careaccess.jar"))
                 .option("--spi-careaccess-sms--provider-default=sns")
                 .option("--spi-careaccess-sms--sns--endpoint=" + sns.url())
@@ -43,7 +53,9 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
                 .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
                 .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
-                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true");
+                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
+                .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
+                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
         for (Path realm : realmFiles()) {
             builder.importRealm(realm);
         }
@@ -76,6 +88,11 @@ public final class CareAccessServer implements BeforeAllCallback {
         return sns;
     }
 
+    /** The SMTP server the realms send mail to; {@code mail().getReceivedMessages()}. */
+    public static GreenMail mail() {
+        return mail;
+    }
+
     public static AdminClient admin() {
         return server.admin();
     }
@@ -91,6 +108,7 @@ public final class CareAccessServer implements BeforeAllCallback {
         public void close() {
             server.stop();
             sns.close();
+            mail.stop();
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The bundle JAR is loaded for real: Keycloak lists its SPI and themes, and the realms are there. */
-@ExtendWith(CareAccessServer.class)
+@ExtendWith({CareAccessServer.class, Screens.class})
 class ServerSmokeIT {
 
     @Test
@@ -52,6 +52,14 @@ class ServerSmokeIT {
         Page stylesheet = CareAccessServer.browser().open(css);
         assertThat(stylesheet.status()).isEqualTo(200);
         assertThat(stylesheet.body()).contains(".nhsuk-header").doesNotContain("assets.nhs.uk");
+    }
+
+    @Test
+    void keycloaksOwnErrorPageInTheNhsLayoutMeetsWcag22AA() {
+        Screens.chromium().get(CareAccessServer.server().realmUrl("patients")
+                + "/protocol/openid-connect/auth?client_id=no-such-client&response_type=code");
+
+        Screens.assertAccessible("keycloak-error");
     }
 
     @Test
