@@ -50,9 +50,10 @@ until curl -sf "http://localhost:${MANAGEMENT_PORT}/health/ready" >/dev/null; do
   sleep 2
 done
 
-if [ -x demo/seed.sh ]; then
-  PORT="$PORT" demo/seed.sh
-fi
+# Demo data (sample links, staff accounts): each demo/seed-*.sh prints what it made.
+for seed in demo/seed-*.sh; do
+  [ -x "$seed" ] && PORT="$PORT" "$seed"
+done
 
 cat <<INFO
 
