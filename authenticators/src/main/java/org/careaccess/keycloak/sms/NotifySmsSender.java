@@ -58,7 +58,6 @@ final class NotifySmsSender implements SmsSender {
     }
 
     private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause) {
-        LOG.warnf("careaccess-sms notify: text to %s not sent: %s", message.maskedTo(), detail);
-        return new SmsDeliveryException(reason, detail, cause);
+        return SmsSenderConfig.failure(LOG, "notify", message, reason, detail, cause);
     }
 }

@@ -81,16 +81,13 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
+        return SmsSenderConfig.withTimeout(ProviderConfigurationBuilder.create()
                 .property().name(API_KEY).type(ProviderConfigProperty.PASSWORD).secret(true)
                 .helpText("GOV.UK Notify API key (a 'team and guest list' or 'live' key).").add()
                 .property().name(TEMPLATE_ID).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Id of the SMS template; it may use ((message)), or ((code)), ((service_name)) and ((origin)).").add()
                 .property().name(BASE_URL).type(ProviderConfigProperty.STRING_TYPE).defaultValue(DEFAULT_BASE_URL)
-                .helpText("Notify API base URL.").add()
-                .property().name(SmsSenderConfig.TIMEOUT_MILLIS).type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(SmsSenderConfig.DEFAULT_TIMEOUT.toMillis())
-                .helpText("Longest wait for Notify, in milliseconds, before the person is told the text could not be sent.").add()
+                .helpText("Notify API base URL.").add(), "GOV.UK Notify")
                 .build();
     }
 }

@@ -2,9 +2,15 @@ package org.careaccess.keycloak.sms;
 
 import java.time.Duration;
 
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** Option names shared by the SMS providers ({@code --spi-careaccess-sms--<provider>--<option>}). */
+/**
+ * What the SMS providers share: the send timeout option
+ * ({@code --spi-careaccess-sms--<provider>--timeout-millis}) and how a failed send is logged.
+ */
 final class SmsSenderConfig {
 
     static final String TIMEOUT_MILLIS = "timeout-millis";
@@ -19,6 +25,21 @@ final class SmsSenderConfig {
             throw new IllegalArgumentException("careaccess-sms " + TIMEOUT_MILLIS + " must be positive, was " + millis);
         }
         return Duration.ofMillis(millis);
+    }
+
+    /** Adds the timeout option to a provider's option metadata. */
+    static ProviderConfigurationBuilder withTimeout(ProviderConfigurationBuilder options, String gateway) {
+        return options.property().name(TIMEOUT_MILLIS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(DEFAULT_TIMEOUT.toMillis())
+                .helpText("Longest wait for " + gateway + ", in milliseconds, before the person is told the text could not be sent.")
+                .add();
+    }
+
+    /** Logs a failed send with the masked number and our own words only, never the text. */
+    static SmsDeliveryException failure(Logger log, String provider, SmsMessage message, SmsDeliveryException.Reason reason,
+                                        String detail, Exception cause) {
+        log.warnf("careaccess-sms %s: text to %s not sent: %s", provider, message.maskedTo(), detail);
+        return new SmsDeliveryException(reason, detail, cause);
     }
 
     static String trimToNull(String value) {

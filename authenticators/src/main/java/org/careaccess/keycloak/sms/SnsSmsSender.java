@@ -71,10 +71,8 @@ final class SnsSmsSender implements SmsSender {
                 : SmsDeliveryException.Reason.UNAVAILABLE;
     }
 
-    /** The exception text of the SDK never carries the message body, but we log only our own words. */
     private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause) {
-        LOG.warnf("careaccess-sms sns: text to %s not sent: %s", message.maskedTo(), detail);
-        return new SmsDeliveryException(reason, detail, cause);
+        return SmsSenderConfig.failure(LOG, "sns", message, reason, detail, cause);
     }
 
     private Map<String, MessageAttributeValue> attributes() {

@@ -95,7 +95,7 @@ public final class SnsSmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
+        return SmsSenderConfig.withTimeout(ProviderConfigurationBuilder.create()
                 .property().name(REGION).type(ProviderConfigProperty.STRING_TYPE).defaultValue(DEFAULT_REGION)
                 .helpText("AWS region of the SNS endpoint, e.g. eu-west-2 (London).").add()
                 .property().name(ENDPOINT).type(ProviderConfigProperty.STRING_TYPE)
@@ -103,10 +103,7 @@ public final class SnsSmsSenderFactory implements SmsSenderFactory {
                 .property().name(SENDER_ID).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Alphanumeric sender ID shown on the phone (AWS.SNS.SMS.SenderID), if registered.").add()
                 .property().name(ORIGINATION_NUMBER).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("E.164 origination number (AWS.MM.SMS.OriginationNumber), if one is registered.").add()
-                .property().name(SmsSenderConfig.TIMEOUT_MILLIS).type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(SmsSenderConfig.DEFAULT_TIMEOUT.toMillis())
-                .helpText("Longest wait for SNS, in milliseconds, before the person is told the text could not be sent.").add()
+                .helpText("E.164 origination number (AWS.MM.SMS.OriginationNumber), if one is registered.").add(), "SNS")
                 .build();
     }
 }
