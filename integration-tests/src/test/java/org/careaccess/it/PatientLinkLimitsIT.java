@@ -27,6 +27,7 @@ class PatientLinkLimitsIT {
     private static final String QUICK_CODE = "patients-quick-code";
     private static final String NO_COOLDOWN = "patients-no-cooldown";
     private static final String NO_FIRST_DEVICE = "patients-no-first-device";
+    private static final String STRICT_BRUTE_FORCE = "patients-strict-brute-force";
 
     @BeforeAll
     static void realmsWithOneSettingChanged() {
@@ -35,11 +36,12 @@ class PatientLinkLimitsIT {
                 Map.of("codeLifetimeSeconds", "3", "resendCooldownSeconds", "1")));
         TestRealms.createPatientsCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
         TestRealms.createPatientsCopy(NO_FIRST_DEVICE, Map.of("careaccess trusted device", Map.of("trustFirstDevice", "false")));
+        TestRealms.createPatientsCopy(STRICT_BRUTE_FORCE, Map.of(), Map.of("failureFactor", 2));
     }
 
     @AfterAll
     static void deleteRealms() {
-        for (String realm : new String[] {QUICK_LOCK, QUICK_CODE, NO_COOLDOWN, NO_FIRST_DEVICE}) {
+        for (String realm : new String[] {QUICK_LOCK, QUICK_CODE, NO_COOLDOWN, NO_FIRST_DEVICE, STRICT_BRUTE_FORCE}) {
             TestRealms.delete(realm);
         }
     }
@@ -96,6 +98,19 @@ class PatientLinkLimitsIT {
         Page afterLock = PatientLinks.open(CareAccessServer.browser(), link);
         assertThat(afterLock.careaccessPage()).isEqualTo("dob");
         assertThat(PatientLinks.enterDateOfBirth(afterLock, BORN).isRedirect()).isTrue();
+    }
+
+    @Test
+    void thePatientLockedByTheRealmsBruteForceProtectionSeesTheLockedPage() {
+        LinkIssuer.IssuedLink link = LinkIssuer.of(STRICT_BRUTE_FORCE).issue(BORN);
+        Page page = PatientLinks.open(CareAccessServer.browser(), link);
+        page = PatientLinks.enterDateOfBirth(page, BORN.plusDays(1));
+        page = PatientLinks.enterDateOfBirth(page, BORN.plusDays(2));
+
+        Page locked = PatientLinks.open(CareAccessServer.browser(), link);
+
+        assertThat(locked.careaccessPage()).as("2 failures reach the realm's failure factor of 2").isEqualTo("link-locked");
+        assertThat(locked.text()).contains("Try again later");
     }
 
     // --- 5 tries per code ---

@@ -26,8 +26,14 @@ final class TestRealms {
      * file (e.g. "careaccess security code") to settings that replace its defaults.
      */
     static void createPatientsCopy(String name, Map<String, Map<String, String>> settings) {
+        createPatientsCopy(name, settings, Map.of());
+    }
+
+    /** As above, with realm fields replaced too (e.g. {@code failureFactor}). */
+    static void createPatientsCopy(String name, Map<String, Map<String, String>> settings, Map<String, Integer> realmFields) {
         ObjectNode realm = patientsRealm();
         realm.put("realm", name);
+        realmFields.forEach(realm::put);
         for (JsonNode config : realm.withArray("authenticatorConfig")) {
             Map<String, String> changes = settings.get(config.path("alias").asText());
             if (changes != null) {
