@@ -73,6 +73,7 @@ class PatientLinkLimitsIT {
         for (int i = 1; i <= 4; i++) {
             page = PatientLinks.enterDateOfBirth(page, BORN.plusDays(i));
             assertThat(page.errors()).as("wrong date " + i).containsExactly("The details you entered do not match our records");
+            PatientLinks.pauseBetweenTries();
         }
 
         Page locked = PatientLinks.enterDateOfBirth(page, BORN.plusDays(5));
@@ -88,9 +89,13 @@ class PatientLinkLimitsIT {
         LinkIssuer.IssuedLink link = LinkIssuer.of(QUICK_LOCK).issue(BORN);
         Page page = PatientLinks.open(CareAccessServer.browser(), link);
         for (int i = 1; i <= 5; i++) {
+            if (i > 1) {
+                PatientLinks.pauseBetweenTries();
+            }
             page = PatientLinks.enterDateOfBirth(page, BORN.plusDays(i));
         }
         assertThat(page.careaccessPage()).isEqualTo("link-locked");
+        assertThat(page.text()).contains("You can try again in 1 minute");
         assertThat(PatientLinks.open(CareAccessServer.browser(), link).careaccessPage()).isEqualTo("link-locked");
 
         Thread.sleep(2500);
@@ -105,6 +110,7 @@ class PatientLinkLimitsIT {
         LinkIssuer.IssuedLink link = LinkIssuer.of(STRICT_BRUTE_FORCE).issue(BORN);
         Page page = PatientLinks.open(CareAccessServer.browser(), link);
         page = PatientLinks.enterDateOfBirth(page, BORN.plusDays(1));
+        PatientLinks.pauseBetweenTries();
         page = PatientLinks.enterDateOfBirth(page, BORN.plusDays(2));
 
         Page locked = PatientLinks.open(CareAccessServer.browser(), link);
@@ -124,11 +130,13 @@ class PatientLinkLimitsIT {
         for (int i = 1; i <= 4; i++) {
             code = code.form().set("code", wrong).submit();
             assertThat(code.errors()).as("wrong code " + i).containsExactly("The security code is not correct");
+            PatientLinks.pauseBetweenTries();
         }
 
         Page fifth = code.form().set("code", wrong).submit();
 
         assertThat(fifth.errors()).containsExactly("You entered the wrong security code too many times. Request a new code");
+        PatientLinks.pauseBetweenTries();
         Page rightTooLate = fifth.form().set("code", right).submit();
         assertThat(rightTooLate.careaccessPage()).isEqualTo("code");
         assertThat(rightTooLate.errors()).containsExactly("The security code has expired. Request a new code");

@@ -19,6 +19,20 @@ final class PatientLinks {
     private PatientLinks() {
     }
 
+    /**
+     * A person's pause between two wrong tries. Keycloak's brute-force protection treats two
+     * failures less than a second apart (quickLoginCheckMilliSeconds, 1000) as a robot and locks
+     * the patient for a minute; tests that count tries must not look like one.
+     */
+    static void pauseBetweenTries() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Page open(Browser browser, LinkIssuer.IssuedLink link) {
         return browser.open(link.url());
     }

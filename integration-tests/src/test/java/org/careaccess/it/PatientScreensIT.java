@@ -117,6 +117,9 @@ class PatientScreensIT {
             type("dob-month", "1");
             type("dob-year", "1999");
             submit();
+            if (i < 5) {
+                PatientLinks.pauseBetweenTries();
+            }
         }
 
         assertPage("link-locked");
