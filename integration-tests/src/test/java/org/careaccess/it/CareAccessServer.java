@@ -29,6 +29,16 @@ public final class CareAccessServer implements BeforeAllCallback {
     /** Tests use a short send timeout; the 5-second default is pinned down by the unit tests. */
     static final int SMS_TIMEOUT_MILLIS = 3000;
 
+    /** The dev database's account (DevDatabase opens it too). */
+    static final String DEV_DATABASE_USER = "careaccess";
+    static final String DEV_DATABASE_PASSWORD = "careaccess-it";
+
+    /** Secrets and the portal address of the patients realm's clients (realm-config placeholders). */
+    public static final String ISSUER_SECRET = "it-issuer-secret";
+    public static final String PORTAL_SECRET = "it-portal-secret";
+    /** Not served: the scripted browser stops at the redirect back to the portal, which carries the code. */
+    public static final String PORTAL_URL = "https://portal.example.org";
+
     private static KeycloakServer server;
     private static SnsStandIn sns;
     private static GreenMail mail;
@@ -51,11 +61,18 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .option("--spi-careaccess-sms--sns--endpoint=" + sns.url())
                 .option("--spi-careaccess-sms--sns--region=eu-west-2")
                 .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
+                // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
+                .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
+                .option("--db-username=" + DEV_DATABASE_USER)
+                .option("--db-password=" + DEV_DATABASE_PASSWORD)
                 .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
                 .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
                 .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
                 .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
+                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
+                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
+                .env("CAREACCESS_PORTAL_URL", PORTAL_URL);
         for (Path realm : realmFiles()) {
             builder.importRealm(realm);
         }

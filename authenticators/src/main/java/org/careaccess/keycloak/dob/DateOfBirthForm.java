@@ -1,0 +1,125 @@
+package org.careaccess.keycloak.dob;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.link.LinkFlow;
+import org.careaccess.keycloak.link.PatientLink;
+import org.careaccess.keycloak.token.AuthenticationMethods;
+import org.careaccess.keycloak.flow.FlowStep;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * Step 2: "What is your date of birth?" on the NHS date input. Input errors get GOV.UK wording and
+ * cost nothing; a wrong date says only that it does not match, and the last allowed wrong date
+ * locks the link (cluster-wide) for the configured time.
+ */
+final class DateOfBirthForm extends FlowStep {
+
+    static final String STEP = "dob";
+    static final String PAGE = "careaccess-dob.ftl";
+    /** Form field and error anchor of the whole date. */
+    static final String FIELD = "dob";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        Optional<PatientLink> link = LinkFlow.currentLinkOrInvalidPage(context, STEP);
+        if (link.isEmpty() || refusedWhileLocked(context, link.get())) {
+            return;
+        }
+        context.challenge(page(context, link.get()).createForm(PAGE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Optional<PatientLink> link = LinkFlow.currentLinkOrInvalidPage(context, STEP);
+        if (link.isEmpty() || refusedWhileLocked(context, link.get())) {
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String day = form.getFirst(DateOfBirthInput.DAY);
+        String month = form.getFirst(DateOfBirthInput.MONTH);
+        String year = form.getFirst(DateOfBirthInput.YEAR);
+        DateOfBirthInput input = DateOfBirthInput.read(day, month, year, BirthDates.today());
+        if (!input.valid()) {
+            context.challenge(page(context, link.get(), day, month, year)
+                    .setAttribute("dobErrorParts", input.errorParts())
+                    .addError(new FormMessage(FIELD, input.errorKey()))
+                    .createForm(PAGE));
+            return;
+        }
+        UserModel patient = context.getUser();
+        boolean matches = BirthDates.parseIso(patient.getFirstAttribute(BirthDates.ATTRIBUTE)).filter(input.date()::equals).isPresent();
+        DateOfBirthAttempts attempts = attempts(context, link.get());
+        if (matches) {
+            attempts.right();
+            AuthenticationMethods.add(context.getAuthenticationSession(), AuthenticationMethods.DOB);
+            context.getEvent().detail(CareAccessEvents.STEP, STEP);
+            context.success();
+            return;
+        }
+        Optional<Instant> lockedUntil = attempts.wrong();
+        LinkFlow.error(context, STEP, Errors.INVALID_USER_CREDENTIALS, lockedUntil.isPresent() ? "dob_mismatch_link_locked" : "dob_mismatch",
+                link.get().id());
+        if (lockedUntil.isPresent()) {
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, LinkFlow.lockedPage(context, lockedUntil));
+            return;
+        }
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, link.get(), day, month, year)
+                .setAttribute("dobErrorParts", List.of(DateOfBirthInput.DAY, DateOfBirthInput.MONTH, DateOfBirthInput.YEAR))
+                .addError(new FormMessage(FIELD, "careaccess.dob.noMatch"))
+                .createForm(PAGE));
+    }
+
+    /** A locked link, or a patient locked by the realm's brute-force protection, sees the locked page. */
+    private boolean refusedWhileLocked(AuthenticationFlowContext context, PatientLink link) {
+        Optional<Instant> lockedUntil = attempts(context, link).lockedUntil();
+        if (lockedUntil.isPresent()) {
+            LinkFlow.error(context, STEP, Errors.USER_TEMPORARILY_DISABLED, "link_locked", link.id());
+            LinkFlow.showLocked(context, lockedUntil);
+            return true;
+        }
+        String bruteForce = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
+        if (bruteForce != null) {
+            LinkFlow.error(context, STEP, bruteForce, "patient_locked", link.id());
+            LinkFlow.showLocked(context, Optional.empty());
+            return true;
+        }
+        return false;
+    }
+
+    private static DateOfBirthAttempts attempts(AuthenticationFlowContext context, PatientLink link) {
+        return new DateOfBirthAttempts(context.getSession(), context.getRealm(), link.id(), DateOfBirthPolicy.from(context.getAuthenticatorConfig()));
+    }
+
+    private static LoginFormsProvider page(AuthenticationFlowContext context, PatientLink link) {
+        return page(context, link, "", "", "");
+    }
+
+    /**
+     * The date of birth page. NHS login (its own issue) adds a "Continue to NHS login" block here
+     * when the patient has an NHS number: set the {@code nhsLogin} attribute and the template puts
+     * it first, above the date of birth.
+     */
+    private static LoginFormsProvider page(AuthenticationFlowContext context, PatientLink link, String day, String month, String year) {
+        return context.form()
+                .setAttribute("purpose", link.purpose().value())
+                .setAttribute("dobDay", clip(day))
+                .setAttribute("dobMonth", clip(month))
+                .setAttribute("dobYear", clip(year));
+    }
+
+    private static String clip(String value) {
+        return value == null ? "" : value.length() > 10 ? value.substring(0, 10) : value;
+    }
+}

@@ -1,0 +1,95 @@
+package org.careaccess.keycloak.link;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.careaccess.keycloak.events.CareAccessEvents;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * What the steps of the patient link flow share: the link this flow opened (kept as an
+ * authentication-session note by {@link PatientLinkAuthenticator}), the pages several steps show,
+ * and their events. NHS login's post-broker step uses {@link #currentLink} too.
+ */
+public final class LinkFlow {
+
+    /** Auth note: the id of the link this flow opened. */
+    public static final String LINK_ID_NOTE = "careaccess.link.id";
+    /** Client notes copied into the client session: what the {@code careaccess_link} claim says. */
+    public static final String CLAIM_ID_NOTE = "careaccess.link.id";
+    public static final String CLAIM_PURPOSE_NOTE = "careaccess.link.purpose";
+    public static final String CLAIM_RESOURCE_NOTE = "careaccess.link.resource";
+
+    static final String INVALID_PAGE = "careaccess-link-invalid.ftl";
+    static final String LOCKED_PAGE = "careaccess-link-locked.ftl";
+
+    private LinkFlow() {
+    }
+
+    /** The link this flow opened, as long as it is still active (not expired, not revoked). */
+    public static Optional<PatientLink> currentLink(KeycloakSession session, AuthenticationSessionModel authSession) {
+        String id = authSession.getAuthNote(LINK_ID_NOTE);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return new PatientLinks(session, authSession.getRealm()).byId(id).filter(link -> link.isActive(Instant.now()));
+    }
+
+    /**
+     * The current link, or the "link does not work" page (and empty) when it stopped working
+     * mid-flow. Names the link in this request's events, the final LOGIN event included.
+     */
+    public static Optional<PatientLink> currentLinkOrInvalidPage(AuthenticationFlowContext context, String step) {
+        Optional<PatientLink> link = currentLink(context.getSession(), context.getAuthenticationSession());
+        if (link.isEmpty()) {
+            showInvalid(context, step, "link_not_active", context.getAuthenticationSession().getAuthNote(LINK_ID_NOTE));
+        } else {
+            context.getEvent().detail(CareAccessEvents.LINK_ID, link.get().id());
+        }
+        return link;
+    }
+
+    /** "This link does not work": never says whether it was unknown, expired or revoked. */
+    public static void showInvalid(AuthenticationFlowContext context, String step, String reason, String linkId) {
+        error(context, step, "careaccess_link_invalid", reason, linkId);
+        context.challenge(context.form().setStatus(Response.Status.BAD_REQUEST).createForm(INVALID_PAGE));
+    }
+
+    /** "You cannot use this link just now", with the minutes to wait when known. */
+    public static void showLocked(AuthenticationFlowContext context, Optional<Instant> until) {
+        context.challenge(lockedPage(context, until));
+    }
+
+    public static Response lockedPage(AuthenticationFlowContext context, Optional<Instant> until) {
+        LoginFormsProvider form = context.form();
+        until.ifPresent(end -> form.setAttribute("lockedMinutes",
+                Math.max(1, (end.getEpochSecond() - Instant.now().getEpochSecond() + 59) / 60)));
+        return form.createForm(LOCKED_PAGE);
+    }
+
+    /** A LOGIN_ERROR event for a step, with the link id and the reason; never a code, number or date. */
+    public static void error(AuthenticationFlowContext context, String step, String error, String reason, String linkId) {
+        errorEvent(context, step, reason, linkId).error(error);
+    }
+
+    /** The LOGIN_ERROR event of {@link #error}, for a caller that adds details before sending it. */
+    public static EventBuilder errorEvent(AuthenticationFlowContext context, String step, String reason, String linkId) {
+        EventBuilder event = context.getEvent().clone().event(EventType.LOGIN_ERROR)
+                .detail(CareAccessEvents.STEP, step)
+                .detail(CareAccessEvents.REASON, reason);
+        if (linkId != null) {
+            event.detail(CareAccessEvents.LINK_ID, linkId);
+        }
+        if (context.getUser() != null) {
+            event.user(context.getUser());
+        }
+        return event;
+    }
+}

@@ -1,0 +1,252 @@
+package org.careaccess.keycloak.link;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.careaccess.keycloak.dob.BirthDates;
+import org.careaccess.keycloak.phone.PhoneNumberRules;
+import org.careaccess.keycloak.sms.PhoneNumberMask;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.urls.UrlType;
+import org.keycloak.util.JsonSerialization;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code /realms/{realm}/careaccess}: the issuer API for systems that text patients their links
+ * ({@code links}, {@code links/{id}}), and the public endpoint a texted link opens
+ * ({@code l/{code}}). Every answer of the API is JSON; bad input is a 4xx naming the field.
+ */
+public final class LinkIssuerResource implements RealmResourceProvider {
+
+    /** Realm role a client's service account needs to issue, read and revoke links. */
+    public static final String ISSUER_ROLE = "careaccess-link-issuer";
+    /** The authorization request parameter that carries the link code into the flow. */
+    public static final String LINK_PARAMETER = "careaccess_link";
+    static final int MAX_BODY_BYTES = 8192;
+
+    private static final Logger LOG = Logger.getLogger(LinkIssuerResource.class);
+
+    private final KeycloakSession session;
+    /** The calling client, once {@link #refuseUnlessIssuer()} let it in (one instance per request). */
+    private String issuerClientId;
+
+    LinkIssuerResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object getResource() {
+        return this;
+    }
+
+    @POST
+    @Path("links")
+    public Response issue(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        Optional<Response> refused = refuseUnlessIssuer();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!isJson(contentType)) {
+            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", null, "Content-Type must be application/json");
+        }
+        JsonNode json;
+        try {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", null,
+                        "The body must be at most " + MAX_BODY_BYTES + " bytes");
+            }
+            json = JsonSerialization.mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", null, "The body is not valid JSON");
+        } catch (IOException e) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", null, "The body could not be read");
+        }
+        RealmModel realm = session.getContext().getRealm();
+        LinkRequest request;
+        try {
+            request = LinkRequest.read(json, PhoneNumberRules.Options.of(realm), BirthDates.today());
+        } catch (LinkRequest.Invalid e) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", e.field(), e.getMessage());
+        }
+        UserModel patient;
+        try {
+            patient = new PatientUsers(session, realm).findOrCreate(request.nhsNumber(), request.birthDate(), request.givenName(),
+                    request.familyName());
+        } catch (PatientUsers.BirthDateConflict e) {
+            return error(Response.Status.CONFLICT, "conflict", "birthDate",
+                    "birthDate does not match the patient with this NHS number: check both");
+        } catch (PatientUsers.Busy e) {
+            return Response.fromResponse(error(Response.Status.CONFLICT, "conflict", "nhsNumber",
+                    "Another request is adding this patient: try again in a second")).header("Retry-After", "1").build();
+        }
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(request.expiresInDays()));
+        PatientLinks.IssuedLink issued = new PatientLinks(session, realm).issue(patient, request.purpose(), request.resource(),
+                request.mobile(), expiresAt, issuerClientId);
+        LOG.debugf("careaccess link %s issued in realm %s", issued.link().id(), realm.getName());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", issued.link().id());
+        answer.put("code", issued.code());
+        answer.put("url", new LinkSettings(session, realm).linkUrl(issued.code()));
+        answer.put("expiresAt", expiresAt.toString());
+        return json(Response.Status.CREATED, answer);
+    }
+
+    @GET
+    @Path("links/{id}")
+    public Response status(@PathParam("id") String id) {
+        Optional<Response> refused = refuseUnlessIssuer();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return links().byId(id).map(link -> json(Response.Status.OK, describe(link)))
+                .orElseGet(LinkIssuerResource::notFound);
+    }
+
+    @DELETE
+    @Path("links/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        Optional<Response> refused = refuseUnlessIssuer();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return links().revoke(id) ? Response.noContent().build() : notFound();
+    }
+
+    /**
+     * The texted link: starts an authorization request of the realm's portal client with the code
+     * as {@code careaccess_link}. The flow, not this endpoint, tells the patient when a link does
+     * not work, so every link looks the same from outside.
+     */
+    @GET
+    @Path("l/{code}")
+    public Response open(@PathParam("code") String code) {
+        RealmModel realm = session.getContext().getRealm();
+        LinkSettings settings = new LinkSettings(session, realm);
+        Optional<String> redirectUri = settings.redirectUri();
+        if (settings.portalClient().isEmpty() || redirectUri.isEmpty()) {
+            LOG.warnf("careaccess: realm %s has no enabled portal client '%s' with a base URL or redirect URI (realm attributes %s, %s)",
+                    realm.getName(), settings.portalClientId(), LinkSettings.PORTAL_CLIENT_ID, LinkSettings.REDIRECT_URI);
+            return error(Response.Status.NOT_FOUND, "not_found", null, "This link service is not set up");
+        }
+        URI authorization = OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(session.getContext().getUri(UrlType.FRONTEND).getBaseUri()))
+                .queryParam("client_id", settings.portalClientId())
+                .queryParam("redirect_uri", redirectUri.get())
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
+                .queryParam(LINK_PARAMETER, LinkCodes.isWellFormed(code) ? code : "not-a-link")
+                .build(realm.getName());
+        return Response.status(Response.Status.FOUND).location(authorization)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+
+    private Optional<Response> refuseUnlessIssuer() {
+        AuthResult auth;
+        try {
+            auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        } catch (WebApplicationException e) {
+            auth = null;
+        }
+        if (auth == null) {
+            return Optional.of(Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized", null,
+                    "A bearer access token of this realm is required")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+        }
+        RoleModel role = session.getContext().getRealm().getRole(ISSUER_ROLE);
+        UserModel caller = auth.user();
+        if (role == null || caller.getServiceAccountClientLink() == null || !caller.hasRole(role)) {
+            return Optional.of(error(Response.Status.FORBIDDEN, "forbidden", null,
+                    "Only a client whose service account has the realm role " + ISSUER_ROLE + " may do this"));
+        }
+        issuerClientId = auth.client().getClientId();
+        return Optional.empty();
+    }
+
+    private PatientLinks links() {
+        return new PatientLinks(session, session.getContext().getRealm());
+    }
+
+    private static Map<String, Object> describe(PatientLink link) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", link.id());
+        status.put("patientId", link.userId());
+        status.put("purpose", link.purpose().value());
+        status.put("resource", link.resource());
+        status.put("status", link.status(Instant.now()).name().toLowerCase(java.util.Locale.ROOT));
+        status.put("createdAt", link.createdAt().toString());
+        status.put("expiresAt", link.expiresAt().toString());
+        status.put("revokedAt", link.revokedAt() == null ? null : link.revokedAt().toString());
+        status.put("mobile", PhoneNumberMask.mask(link.mobile()));
+        status.put("trustedDevice", link.device().map(device -> {
+            Map<String, Object> bound = new LinkedHashMap<>();
+            bound.put("boundAt", device.boundAt() == null ? null : device.boundAt().toString());
+            bound.put("boundBy", device.boundBy() == null ? null : device.boundBy().value());
+            return bound;
+        }).orElse(null));
+        return status;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Response notFound() {
+        return error(Response.Status.NOT_FOUND, "not_found", null, "No such link in this realm");
+    }
+
+    static Response error(Response.Status status, String error, String field, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("message", message);
+        return json(status, body);
+    }
+
+    private static Response json(Response.Status status, Map<String, Object> body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(body).build();
+    }
+
+    @Override
+    public void close() {
+    }
+}

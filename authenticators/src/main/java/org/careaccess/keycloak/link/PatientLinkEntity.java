@@ -1,0 +1,179 @@
+package org.careaccess.keycloak.link;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** One row of CAREACCESS_PATIENT_LINK. Times are epoch milliseconds. */
+@Entity
+@Table(name = "CAREACCESS_PATIENT_LINK")
+@NamedQueries({
+        @NamedQuery(name = "careaccessLinkByCodeHash",
+                query = "select l from PatientLinkEntity l where l.codeHash = :codeHash and l.realmId = :realmId"),
+        @NamedQuery(name = "careaccessLinksLatestExpiryOfDevice",
+                query = "select max(l.expiresAt) from PatientLinkEntity l where l.realmId = :realmId and l.deviceHash = :deviceHash"),
+        @NamedQuery(name = "careaccessLinksDeleteByUser",
+                query = "delete from PatientLinkEntity l where l.realmId = :realmId and l.userId = :userId"),
+        @NamedQuery(name = "careaccessLinksDeleteByRealm",
+                query = "delete from PatientLinkEntity l where l.realmId = :realmId")
+})
+public class PatientLinkEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "USER_ID", length = 36, nullable = false)
+    private String userId;
+
+    @Column(name = "CODE_HASH", length = 64, nullable = false)
+    private String codeHash;
+
+    @Column(name = "PURPOSE", length = 32, nullable = false)
+    private String purpose;
+
+    @Column(name = "RESOURCE_REF", length = 256)
+    private String resource;
+
+    @Column(name = "MOBILE", length = 20, nullable = false)
+    private String mobile;
+
+    @Column(name = "ISSUED_BY", length = 255)
+    private String issuedBy;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "EXPIRES_AT", nullable = false)
+    private long expiresAt;
+
+    @Column(name = "REVOKED_AT")
+    private Long revokedAt;
+
+    @Column(name = "DEVICE_HASH", length = 64)
+    private String deviceHash;
+
+    @Column(name = "DEVICE_BOUND_AT")
+    private Long deviceBoundAt;
+
+    @Column(name = "DEVICE_BOUND_BY", length = 16)
+    private String deviceBoundBy;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getCodeHash() {
+        return codeHash;
+    }
+
+    public void setCodeHash(String codeHash) {
+        this.codeHash = codeHash;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(String purpose) {
+        this.purpose = purpose;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getMobile() {
+        return mobile;
+    }
+
+    public void setMobile(String mobile) {
+        this.mobile = mobile;
+    }
+
+    public String getIssuedBy() {
+        return issuedBy;
+    }
+
+    public void setIssuedBy(String issuedBy) {
+        this.issuedBy = issuedBy;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public Long getRevokedAt() {
+        return revokedAt;
+    }
+
+    public void setRevokedAt(Long revokedAt) {
+        this.revokedAt = revokedAt;
+    }
+
+    public String getDeviceHash() {
+        return deviceHash;
+    }
+
+    public void setDeviceHash(String deviceHash) {
+        this.deviceHash = deviceHash;
+    }
+
+    public Long getDeviceBoundAt() {
+        return deviceBoundAt;
+    }
+
+    public void setDeviceBoundAt(Long deviceBoundAt) {
+        this.deviceBoundAt = deviceBoundAt;
+    }
+
+    public String getDeviceBoundBy() {
+        return deviceBoundBy;
+    }
+
+    public void setDeviceBoundBy(String deviceBoundBy) {
+        this.deviceBoundBy = deviceBoundBy;
+    }
+}

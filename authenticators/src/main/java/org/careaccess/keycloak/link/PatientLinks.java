@@ -1,0 +1,100 @@
+package org.careaccess.keycloak.link;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The patient links of one realm: issue, look up by code or id, revoke, and remember the one
+ * trusted device. Every read and write goes to the database, so every node of a cluster sees the
+ * same links.
+ */
+public final class PatientLinks {
+
+    /** A link just issued: the only moment its code exists outside the patient's phone. */
+    public record IssuedLink(PatientLink link, String code) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public PatientLinks(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public IssuedLink issue(UserModel patient, Purpose purpose, String resource, String mobileE164, Instant expiresAt, String issuedBy) {
+        String code = LinkCodes.newCode();
+        PatientLinkEntity entity = new PatientLinkEntity();
+        entity.setId(KeycloakModelUtils.generateId());
+        entity.setRealmId(realm.getId());
+        entity.setUserId(patient.getId());
+        entity.setCodeHash(LinkCodes.hash(code));
+        entity.setPurpose(purpose.value());
+        entity.setResource(resource);
+        entity.setMobile(mobileE164);
+        entity.setIssuedBy(issuedBy);
+        entity.setCreatedAt(Instant.now().toEpochMilli());
+        entity.setExpiresAt(expiresAt.toEpochMilli());
+        em().persist(entity);
+        return new IssuedLink(PatientLink.of(entity), code);
+    }
+
+    /** The link a code opens, whatever its status; empty for a malformed or unknown code. */
+    public Optional<PatientLink> byCode(String code) {
+        if (!LinkCodes.isWellFormed(code)) {
+            return Optional.empty();
+        }
+        return em().createNamedQuery("careaccessLinkByCodeHash", PatientLinkEntity.class)
+                .setParameter("codeHash", LinkCodes.hash(code))
+                .setParameter("realmId", realm.getId())
+                .getResultStream().findFirst().map(PatientLink::of);
+    }
+
+    public Optional<PatientLink> byId(String id) {
+        return entity(id).map(PatientLink::of);
+    }
+
+    /** Revokes the link for good; false when there is no such link in this realm. */
+    public boolean revoke(String id) {
+        Optional<PatientLinkEntity> entity = entity(id);
+        entity.filter(e -> e.getRevokedAt() == null).ifPresent(e -> e.setRevokedAt(Instant.now().toEpochMilli()));
+        return entity.isPresent();
+    }
+
+    /** Makes this cookie hash the link's one trusted device, replacing any other. */
+    public void trustDevice(String linkId, String cookieHash, DeviceBinding how) {
+        entity(linkId).ifPresent(e -> {
+            e.setDeviceHash(cookieHash);
+            e.setDeviceBoundAt(Instant.now().toEpochMilli());
+            e.setDeviceBoundBy(how.value());
+        });
+    }
+
+    /** The latest expiry among this realm's links that trust this device; empty when none does. */
+    public Optional<Instant> latestExpiryTrusting(String cookieHash) {
+        Long latest = em().createNamedQuery("careaccessLinksLatestExpiryOfDevice", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("deviceHash", cookieHash)
+                .getSingleResult();
+        return Optional.ofNullable(latest).map(Instant::ofEpochMilli);
+    }
+
+    private Optional<PatientLinkEntity> entity(String id) {
+        if (id == null || id.length() > 36) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em().find(PatientLinkEntity.class, id)).filter(e -> realm.getId().equals(e.getRealmId()));
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+}

@@ -1,0 +1,109 @@
+package org.careaccess.keycloak.link;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.careaccess.keycloak.dob.BirthDates;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Patients are Keycloak users of the realm, found by NHS number when there is one. Their username
+ * is a random id: never the NHS number or a name, which would show in logs and consoles.
+ */
+public final class PatientUsers {
+
+    /** The NHS number belongs to a patient with a different birth date: most likely a typo. */
+    public static final class BirthDateConflict extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BirthDateConflict() {
+            super("birth date does not match the patient with this NHS number");
+        }
+    }
+
+    /** Another request is creating the patient with this NHS number right now. */
+    public static final class Busy extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Busy() {
+            super("patient is being created by another request");
+        }
+    }
+
+    private static final long CREATE_CLAIM_SECONDS = 10;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public PatientUsers(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /**
+     * The patient with this NHS number, made when there is none yet; without an NHS number, always
+     * a new patient. Names are filled in only where the patient has none.
+     *
+     * @param nhsNumber ten digits with a valid check digit, or null
+     */
+    public UserModel findOrCreate(String nhsNumber, LocalDate birthDate, String givenName, String familyName)
+            throws BirthDateConflict, Busy {
+        if (nhsNumber == null) {
+            return create(null, birthDate, givenName, familyName);
+        }
+        Optional<UserModel> existing = byNhsNumber(nhsNumber);
+        if (existing.isPresent()) {
+            return updated(existing.get(), birthDate, givenName, familyName);
+        }
+        // User attributes have no unique constraint, so creating the patient for an NHS number is
+        // claimed in the cluster-wide store first. A request racing this one is told to retry; by
+        // then this transaction has committed and the retry finds the patient.
+        String claim = "careaccess:patient-create:" + realm.getId() + ":" + LinkCodes.sha256Hex(nhsNumber);
+        if (!session.singleUseObjects().putIfAbsent(claim, CREATE_CLAIM_SECONDS)) {
+            throw new Busy();
+        }
+        return create(nhsNumber, birthDate, givenName, familyName);
+    }
+
+    public Optional<UserModel> byNhsNumber(String nhsNumber) {
+        List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm, NhsNumber.ATTRIBUTE, nhsNumber).limit(2).toList();
+        return users.stream().findFirst();
+    }
+
+    private UserModel create(String nhsNumber, LocalDate birthDate, String givenName, String familyName) {
+        UserModel user = session.users().addUser(realm, "patient-" + UUID.randomUUID());
+        user.setEnabled(true);
+        if (nhsNumber != null) {
+            user.setSingleAttribute(NhsNumber.ATTRIBUTE, nhsNumber);
+        }
+        user.setSingleAttribute(BirthDates.ATTRIBUTE, birthDate.toString());
+        user.setFirstName(givenName);
+        user.setLastName(familyName);
+        return user;
+    }
+
+    private UserModel updated(UserModel user, LocalDate birthDate, String givenName, String familyName) throws BirthDateConflict {
+        Optional<LocalDate> known = BirthDates.parseIso(user.getFirstAttribute(BirthDates.ATTRIBUTE));
+        if (known.isPresent() && !known.get().equals(birthDate)) {
+            throw new BirthDateConflict();
+        }
+        if (known.isEmpty()) {
+            user.setSingleAttribute(BirthDates.ATTRIBUTE, birthDate.toString());
+        }
+        if (blank(user.getFirstName()) && givenName != null) {
+            user.setFirstName(givenName);
+        }
+        if (blank(user.getLastName()) && familyName != null) {
+            user.setLastName(familyName);
+        }
+        return user;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Demo data for patient link access: issues a sample link through the issuer API (the way a
+# practice's messaging system would) and prints the link and the date of birth to type.
+# Run by demo.sh once Keycloak is up; PORT is its HTTP port.
+set -euo pipefail
+
+PORT="${PORT:-8080}"
+BASE="http://localhost:${PORT}/realms/patients"
+SECRET="${CAREACCESS_ISSUER_SECRET:-demo-issuer-secret}"
+
+json_field() { # json_field <name>: reads JSON on stdin, prints one top-level string field
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s)[process.argv[1]];if(v===undefined){process.exit(1)}console.log(v)})' "$1"
+}
+
+TOKEN=$(curl -sf -X POST "${BASE}/protocol/openid-connect/token" \
+  -d grant_type=client_credentials -d client_id=link-issuer --data-urlencode "client_secret=${SECRET}" | json_field access_token)
+
+# Made-up patient: Ofcom drama-range mobile, NHS number from the 999 test range (DESIGN.md section 6).
+LINK=$(curl -sf -X POST "${BASE}/careaccess/links" \
+  -H "Authorization: Bearer ${TOKEN}" -H "Content-Type: application/json" \
+  -d '{"birthDate":"1984-03-15","mobile":"07700 900123","nhsNumber":"9990000018","givenName":"Alex","familyName":"Example","purpose":"questionnaire","resource":"q-demo-1","expiresInDays":30}')
+URL=$(echo "$LINK" | json_field url)
+ID=$(echo "$LINK" | json_field id)
+
+cat <<INFO
+
+Sample patient link (questionnaire, expires in 30 days, link id ${ID}):
+  ${URL}
+  Date of birth to type: 15 / 3 / 1984
+  The first browser to open it becomes its trusted device (no code). Open it again in another
+  browser or a private window to get the "Check your phone" step: the texted code appears in
+  this console as a 'careaccess-sms to=+447700900123 text="..."' line.
+  Issue more links: POST ${BASE}/careaccess/links (client link-issuer, see README "Patient link access").
+INFO

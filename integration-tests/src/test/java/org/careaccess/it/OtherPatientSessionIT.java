@@ -1,0 +1,79 @@
+package org.careaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One browser, two patients (a shared family tablet): patient A is signed in when patient B's
+ * link is opened. Keycloak would reuse A's session and end on its "already signed in as a
+ * different user" error after B's steps; CareAccess asks first, signs A out on this browser, and
+ * B's link goes on for B.
+ */
+@ExtendWith(CareAccessServer.class)
+class OtherPatientSessionIT {
+
+    private static final LocalDate ANNS_BIRTHDAY = LocalDate.of(1984, 3, 15);
+    private static final LocalDate BENS_BIRTHDAY = LocalDate.of(2001, 11, 2);
+
+    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+
+    @Test
+    void anotherPatientsSessionNeverOpensThisLink() {
+        LinkIssuer.IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
+        LinkIssuer.IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);
+        Browser tablet = PatientLinks.signedInFirstDevice(annsLink);
+
+        Page page = PatientLinks.open(tablet, bensLink);
+
+        assertThat(page.careaccessPage()).isEqualTo("link-other-patient");
+        assertThat(page.heading()).isEqualTo("Someone else is signed in on this device");
+        String ann = issuer.status(annsLink.id()).body().path("patientId").asText();
+        String annsUsername = CareAccessServer.admin().get("/realms/patients/users/" + ann).body().path("username").asText();
+        assertThat(page.body()).doesNotContain(annsUsername).doesNotContain(ann).doesNotContain("Ann");
+    }
+
+    @Test
+    void signingTheOtherPatientOutContinuesWithThisLinksPatient() {
+        LinkIssuer.IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
+        LinkIssuer.IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);
+        Browser tablet = CareAccessServer.browser();
+        JsonNode annsTokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(PatientLinks.open(tablet, annsLink), ANNS_BIRTHDAY));
+
+        Page dob = PatientLinks.open(tablet, bensLink).form().submit("sign-out");
+
+        assertThat(dob.careaccessPage()).isEqualTo("dob");
+        Page wrong = PatientLinks.enterDateOfBirth(dob, ANNS_BIRTHDAY);
+        assertThat(wrong.errors()).as("Ann's date is not Ben's").containsExactly("The details you entered do not match our records");
+        Page done = PatientLinks.enterDateOfBirth(wrong, BENS_BIRTHDAY);
+        JsonNode claims = PatientLinks.idTokenClaims(done);
+        assertThat(claims.path("sub").asText()).isEqualTo(issuer.status(bensLink.id()).body().path("patientId").asText());
+        assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(bensLink.id());
+        assertThatThrownBy(() -> PatientLinks.portal().tokenRequest(Map.of("grant_type", "refresh_token",
+                "refresh_token", annsTokens.path("refresh_token").asText())))
+                .as("Ann's session is over").hasMessageContaining("400");
+    }
+
+    @Test
+    void theSamePatientsOtherLinkNeedsNoSigningOut() {
+        String nhsNumber = TestPatients.nextNhsNumber();
+        LinkIssuer.IssuedLink first = issuer.issue(ANNS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
+        LinkIssuer.IssuedLink second = issuer.issue(ANNS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
+        Browser phone = PatientLinks.signedInFirstDevice(first);
+
+        Page dob = PatientLinks.open(phone, second);
+
+        assertThat(dob.careaccessPage()).isEqualTo("dob");
+        JsonNode claims = PatientLinks.idTokenClaims(PatientLinks.enterDateOfBirth(dob, ANNS_BIRTHDAY));
+        assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(second.id());
+    }
+}

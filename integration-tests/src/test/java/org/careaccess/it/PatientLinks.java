@@ -1,0 +1,92 @@
+package org.careaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.OidcClient;
+import org.careaccess.testkit.Page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What a patient does with a texted link, step by step, in a scripted browser. */
+final class PatientLinks {
+
+    /** The redirect URI the public link endpoint uses: the portal client's base URL. */
+    static final String PORTAL_REDIRECT = CareAccessServer.PORTAL_URL + "/";
+
+    private PatientLinks() {
+    }
+
+    /**
+     * A person's pause between two wrong tries. Keycloak's brute-force protection treats two
+     * failures less than a second apart (quickLoginCheckMilliSeconds, 1000) as a robot and locks
+     * the patient for a minute; tests that count tries must not look like one.
+     */
+    static void pauseBetweenTries() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Page open(Browser browser, LinkIssuer.IssuedLink link) {
+        return browser.open(link.url());
+    }
+
+    static Page enterDateOfBirth(Page dobPage, String day, String month, String year) {
+        assertThat(dobPage.careaccessPage()).as(dobPage.text()).isEqualTo("dob");
+        return dobPage.form().set("dob-day", day).set("dob-month", month).set("dob-year", year).submit();
+    }
+
+    static Page enterDateOfBirth(Page dobPage, LocalDate date) {
+        return enterDateOfBirth(dobPage, Integer.toString(date.getDayOfMonth()), Integer.toString(date.getMonthValue()),
+                Integer.toString(date.getYear()));
+    }
+
+    /** Types the code of the latest text to the link's number. */
+    static Page enterTextedCode(Page codePage, LinkIssuer.IssuedLink link) {
+        assertThat(codePage.careaccessPage()).as(codePage.text()).isEqualTo("code");
+        String code = CareAccessServer.sns().latestCodeTo(link.mobileE164());
+        assertThat(code).as("a code texted to " + link.mobileE164()).isNotNull();
+        return codePage.form().set("code", code).submit();
+    }
+
+    /** A new browser that opens the link and confirms the date of birth: the first device, trusted without a code. */
+    static Browser signedInFirstDevice(LinkIssuer.IssuedLink link) {
+        Browser browser = CareAccessServer.browser();
+        Page done = enterDateOfBirth(open(browser, link), link.birthDate());
+        assertThat(done.isRedirect()).as(done.toString() + "\n" + done.text()).isTrue();
+        return browser;
+    }
+
+    static OidcClient portal(String realm) {
+        return new OidcClient(CareAccessServer.server().realmUrl(realm), "patient-portal", CareAccessServer.PORTAL_SECRET, PORTAL_REDIRECT);
+    }
+
+    static OidcClient portal() {
+        return portal("patients");
+    }
+
+    /** Redeems the code of the redirect back to the patients realm's portal: the token response. */
+    static JsonNode tokens(Page redirectToPortal) {
+        assertThat(redirectToPortal.isRedirect()).as(redirectToPortal + "\n" + redirectToPortal.text()).isTrue();
+        assertThat(redirectToPortal.location().toString()).startsWith(PORTAL_REDIRECT);
+        String realm = redirectToPortal.locationParameter("iss").replaceAll(".*/realms/", "");
+        return portal(realm).redeem(redirectToPortal);
+    }
+
+    static JsonNode idTokenClaims(Page redirectToPortal) {
+        return OidcClient.claims(tokens(redirectToPortal).path("id_token").asText());
+    }
+
+    /** The amr claim's values. */
+    static java.util.List<String> amr(JsonNode claims) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        claims.path("amr").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}

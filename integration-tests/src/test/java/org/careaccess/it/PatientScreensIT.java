@@ -1,0 +1,205 @@
+package org.careaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.careaccess.testkit.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Every patient screen in real headless Chromium, checked with axe-core against WCAG 2.2 AA, with
+ * screenshots at 375 and 1280 px in integration-tests/target/screenshots/.
+ */
+@ExtendWith({CareAccessServer.class, Screens.class})
+class PatientScreensIT {
+
+    private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
+    private static final String NO_COOLDOWN = "patients-screens-no-cooldown";
+
+    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+
+    @BeforeAll
+    static void realmForTheTextLimit() {
+        TestRealms.createPatientsCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
+    }
+
+    @AfterAll
+    static void deleteRealm() {
+        TestRealms.delete(NO_COOLDOWN);
+    }
+
+    @BeforeEach
+    void newBrowserProfile() {
+        chromium().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    @AfterEach
+    void gatewayBehaves() {
+        CareAccessServer.sns().behave();
+    }
+
+    @Test
+    void dateOfBirth() {
+        chromium().get(issuer.issue(BORN).url());
+
+        assertPage("dob");
+        Screens.assertAccessible("patient-dob");
+    }
+
+    @Test
+    void dateOfBirthWithAnError() {
+        chromium().get(issuer.issue(BORN).url());
+        type("dob-day", "31");
+        type("dob-month", "2");
+        type("dob-year", "1984");
+        submit();
+
+        assertPage("dob");
+        assertThat(chromium().findElement(By.cssSelector(".nhsuk-error-summary")).getText()).contains("Date of birth must be a real date");
+        Screens.assertAccessible("patient-dob-error");
+    }
+
+    @Test
+    void dateOfBirthInWelsh() {
+        chromium().get(issuer.issue(BORN).url());
+        chromium().findElement(By.cssSelector(".careaccess-language__link[lang=cy]")).click();
+
+        assertPage("dob");
+        assertThat(chromium().findElement(By.tagName("h1")).getText()).contains("Beth yw eich dyddiad geni?");
+        Screens.assertAccessible("patient-dob-cy");
+    }
+
+    @Test
+    void securityCode() {
+        codePageInChromium(issuer.issue(BORN));
+
+        assertPage("code");
+        Screens.assertAccessible("patient-code");
+    }
+
+    @Test
+    void securityCodeWithAnError() {
+        codePageInChromium(issuer.issue(BORN));
+        type("code", "12");
+        submit();
+
+        assertPage("code");
+        Screens.assertAccessible("patient-code-error");
+    }
+
+    @Test
+    void linkInvalid() {
+        chromium().get(CareAccessServer.server().realmUrl("patients") + "/careaccess/l/AAAAAAAAAAAAAAAAAAAAAA");
+
+        assertPage("link-invalid");
+        Screens.assertAccessible("patient-link-invalid");
+    }
+
+    @Test
+    void linkLocked() {
+        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        chromium().get(link.url());
+        for (int i = 1; i <= 5; i++) {
+            type("dob-day", Integer.toString(i));
+            type("dob-month", "1");
+            type("dob-year", "1999");
+            submit();
+            if (i < 5) {
+                PatientLinks.pauseBetweenTries();
+            }
+        }
+
+        assertPage("link-locked");
+        Screens.assertAccessible("patient-link-locked");
+    }
+
+    @Test
+    void smsFailed() {
+        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        CareAccessServer.sns().failWith(503);
+        codePageInChromium(link);
+
+        assertPage("sms-failed");
+        Screens.assertAccessible("patient-sms-failed");
+    }
+
+    @Test
+    void smsLimit() throws InterruptedException {
+        LinkIssuer noCooldown = LinkIssuer.of(NO_COOLDOWN);
+        String mobile = TestPatients.nextMobile();
+        for (int n = 1; n <= 2; n++) {
+            LinkIssuer.IssuedLink link = noCooldown.issue(BORN, mobile, null);
+            PatientLinks.signedInFirstDevice(link);
+            Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+            for (int text = 2; text <= 5; text++) {
+                Thread.sleep(1100);
+                code = code.form().submit("resend");
+            }
+        }
+        codePageInChromium(noCooldown.issue(BORN, mobile, null));
+
+        assertPage("sms-limit");
+        Screens.assertAccessible("patient-sms-limit");
+    }
+
+    @Test
+    void anotherPatientSignedIn() {
+        LinkIssuer.IssuedLink anns = issuer.issue(BORN);
+        chromium().get(anns.url());
+        enterDateOfBirth(BORN);
+
+        chromium().get(issuer.issue(BORN.plusYears(1)).url());
+
+        assertPage("link-other-patient");
+        Screens.assertAccessible("patient-link-other-patient");
+    }
+
+    /** The link's first device is a scripted browser, so Chromium is a second device and gets the code step. */
+    private void codePageInChromium(LinkIssuer.IssuedLink link) {
+        PatientLinks.signedInFirstDevice(link);
+        chromium().get(link.url());
+        enterDateOfBirth(link.birthDate());
+    }
+
+    private void enterDateOfBirth(LocalDate date) {
+        type("dob-day", Integer.toString(date.getDayOfMonth()));
+        type("dob-month", Integer.toString(date.getMonthValue()));
+        type("dob-year", Integer.toString(date.getYear()));
+        submit();
+    }
+
+    private static void type(String field, String value) {
+        var input = chromium().findElement(By.name(field));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Presses the form's button and waits for the next page. */
+    private static void submit() {
+        WebElement button = chromium().findElement(By.cssSelector("form button.nhsuk-button"));
+        button.click();
+        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private static void assertPage(String name) {
+        assertThat(chromium().findElement(By.tagName("body")).getAttribute("data-careaccess-page"))
+                .as(chromium().getCurrentUrl()).isEqualTo(name);
+    }
+
+    private static ChromeDriver chromium() {
+        return Screens.chromium();
+    }
+}
