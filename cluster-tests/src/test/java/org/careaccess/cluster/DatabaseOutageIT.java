@@ -58,6 +58,7 @@ class DatabaseOutageIT {
             return page;
         });
 
+        System.out.printf("sign-in during the outage: %s in %d ms, \"%s\"%n", answer, took[0].toMillis(), answer.text());
         assertThat(TestRealm.isCodeRedirect(answer)).as("no sign-in without the database: " + answer).isFalse();
         assertThat(took[0]).as("answered promptly").isLessThan(PROMPTLY);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -77,6 +78,7 @@ class DatabaseOutageIT {
 
         Page answer = duringAnOutage(() -> realm.openSignIn(browser(), frontUrl()));
 
+        System.out.printf("uncached sign-in page during the outage: %s, \"%s\"%n", answer, answer.text());
         assertThat(answer.status()).as("the page cannot be served without the database: " + answer).isGreaterThanOrEqualTo(500);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         SafeAnswers.assertRevealsNoInternals(answer.body(), "sign-in page during the outage");
