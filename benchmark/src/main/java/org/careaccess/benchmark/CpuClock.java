@@ -21,6 +21,29 @@ public final class CpuClock {
         return parseProcessTicks(read(Path.of("/proc/" + pid + "/stat"))) * 1000 / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU milliseconds used so far by every running PostgreSQL process (the server's backends, one
+     * per pooled connection, and its workers), found by command name. A backend that exits between
+     * two readings takes its time with it; Keycloak's pool keeps its connections, so that is rare.
+     */
+    public static long postgresMillis() {
+        long ticks = 0;
+        try (var processes = Files.newDirectoryStream(Path.of("/proc"), entry -> entry.getFileName().toString().matches("\\d+"))) {
+            for (Path process : processes) {
+                try {
+                    if ("postgres".equals(Files.readString(process.resolve("comm")).trim())) {
+                        ticks += parseProcessTicks(Files.readString(process.resolve("stat")));
+                    }
+                } catch (IOException e) {
+                    // the process ended while being read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
     /** CPU milliseconds the machine has spent busy (not idle, not waiting for I/O), all cores added up. */
     public static long machineBusyMillis() {
         return parseMachineBusyTicks(read(Path.of("/proc/stat"))) * 1000 / TICKS_PER_SECOND;

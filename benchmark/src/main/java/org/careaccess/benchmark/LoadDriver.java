@@ -42,12 +42,14 @@ public final class LoadDriver {
         long serverCpu = CpuClock.processMillis(serverPid);
         long driverCpu = CpuClock.processMillis(ProcessHandle.current().pid());
         long machineBusy = CpuClock.machineBusyMillis();
+        long databaseCpu = CpuClock.postgresMillis();
         measuring.open();
         Thread.sleep(window.toMillis());
         measuring.close();
         long serverCpuUsed = CpuClock.processMillis(serverPid) - serverCpu;
         long driverCpuUsed = CpuClock.processMillis(ProcessHandle.current().pid()) - driverCpu;
         long machineBusyUsed = CpuClock.machineBusyMillis() - machineBusy;
+        long databaseCpuUsed = CpuClock.postgresMillis() - databaseCpu;
         stop.set(true);
         long completed = 0;
         long failed = 0;
@@ -57,7 +59,7 @@ public final class LoadDriver {
             failed += worker.failed;
             worker.steps.forEach(into::addStep);
         }
-        into.addWindow(measuring.seconds(), completed, failed, serverCpuUsed, driverCpuUsed, machineBusyUsed);
+        into.addWindow(measuring.seconds(), completed, failed, new Measurements.Cpu(serverCpuUsed, databaseCpuUsed, driverCpuUsed, machineBusyUsed));
     }
 
     /** The measurement window, in System.nanoTime(). */

@@ -16,6 +16,7 @@ public final class Measurements {
     private long errors;
     private double seconds;
     private long serverCpuMillis;
+    private long databaseCpuMillis;
     private long driverCpuMillis;
     private long machineBusyMillis;
 
@@ -23,14 +24,19 @@ public final class Measurements {
         this.scenario = scenario;
     }
 
-    synchronized void addWindow(double windowSeconds, long completed, long failed, long serverCpu, long driverCpu, long machineBusy) {
+    /** CPU milliseconds used in one measurement window: the server JVM, PostgreSQL, this driver, the whole machine. */
+    record Cpu(long server, long database, long driver, long machineBusy) {
+    }
+
+    synchronized void addWindow(double windowSeconds, long completed, long failed, Cpu cpu) {
         seconds += windowSeconds;
         flows += completed;
         errors += failed;
-        serverCpuMillis += serverCpu;
-        driverCpuMillis += driverCpu;
-        machineBusyMillis += machineBusy;
-        windowCpuMillisPerFlow.add(completed == 0 ? 0 : (double) serverCpu / completed);
+        serverCpuMillis += cpu.server();
+        databaseCpuMillis += cpu.database();
+        driverCpuMillis += cpu.driver();
+        machineBusyMillis += cpu.machineBusy();
+        windowCpuMillisPerFlow.add(completed == 0 ? 0 : (double) cpu.server() / completed);
     }
 
     synchronized void addStep(String step, Latencies latencies) {
@@ -68,15 +74,24 @@ public final class Measurements {
         return flows == 0 ? 0 : (double) serverCpuMillis / flows;
     }
 
+    /** PostgreSQL CPU milliseconds per completed flow (every postgres process on the machine). */
+    public double databaseCpuMillisPerFlow() {
+        return flows == 0 ? 0 : (double) databaseCpuMillis / flows;
+    }
+
     /** Flows per second the server could do with every core to itself, from its CPU per flow. */
     public double cpuBoundFlowsPerSecond() {
         double perFlow = serverCpuMillisPerFlow();
         return perFlow == 0 ? 0 : CpuClock.cores() * 1000.0 / perFlow;
     }
 
-    /** Share of the machine's CPU capacity used by the server, the driver and everything else. */
+    /** Share of the machine's CPU capacity used by the server, PostgreSQL, the driver and everything else. */
     public double serverShare() {
         return share(serverCpuMillis);
+    }
+
+    public double databaseShare() {
+        return share(databaseCpuMillis);
     }
 
     public double driverShare() {
@@ -84,7 +99,7 @@ public final class Measurements {
     }
 
     public double othersShare() {
-        return share(Math.max(0, machineBusyMillis - serverCpuMillis - driverCpuMillis));
+        return share(Math.max(0, machineBusyMillis - serverCpuMillis - databaseCpuMillis - driverCpuMillis));
     }
 
     private double share(long cpuMillis) {

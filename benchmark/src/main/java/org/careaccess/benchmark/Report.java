@@ -34,12 +34,12 @@ public final class Report {
 
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | flows/s | × scenario 1 | server CPU ms/flow | × scenario 1 (CPU) | CPU-bound flows/s | errors |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| scenario | flows/s | × scenario 1 | server CPU ms/flow | × scenario 1 (CPU) | CPU-bound flows/s | PostgreSQL CPU ms/flow | errors |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Measurements m : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %.1f | %s | %.1f | %d |%n", m.scenario().id(), m.flowsPerSecond(),
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %.1f | %s | %.1f | %.1f | %d |%n", m.scenario().id(), m.flowsPerSecond(),
                     ratios(m, Measurements::flowsPerSecond, false), m.serverCpuMillisPerFlow(),
-                    ratios(m, Measurements::serverCpuMillisPerFlow, true), m.cpuBoundFlowsPerSecond(), m.errors()));
+                    ratios(m, Measurements::serverCpuMillisPerFlow, true), m.cpuBoundFlowsPerSecond(), m.databaseCpuMillisPerFlow(), m.errors()));
         }
         md.append("\n| scenario | step | n | p50 ms | p95 ms | p99 ms |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (Measurements m : results) {
@@ -49,13 +49,13 @@ public final class Report {
                         l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99)));
             }
         }
-        md.append("\n| scenario | measured s | flows | CPU ms/flow by round | machine CPU: server | driver | others |\n"
-                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("\n| scenario | measured s | flows | CPU ms/flow by round | machine CPU: server | PostgreSQL | driver | others |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Measurements m : results) {
             String rounds = m.windowCpuMillisPerFlow().stream().map(v -> String.format(Locale.ROOT, "%.0f", v))
                     .collect(java.util.stream.Collectors.joining(", "));
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %s | %.0f%% | %.0f%% | %.0f%% |%n", m.scenario().id(), m.seconds(), m.flows(),
-                    rounds, 100 * m.serverShare(), 100 * m.driverShare(), 100 * m.othersShare()));
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %s | %.0f%% | %.0f%% | %.0f%% | %.0f%% |%n", m.scenario().id(), m.seconds(),
+                    m.flows(), rounds, 100 * m.serverShare(), 100 * m.databaseShare(), 100 * m.driverShare(), 100 * m.othersShare()));
         }
         md.append("\n").append(machine).append("\n\n").append(settings).append("\n");
         for (Measurements m : results) {

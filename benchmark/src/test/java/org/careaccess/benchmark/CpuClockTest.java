@@ -24,5 +24,6 @@ class CpuClockTest {
     void thisJvmsOwnCpuTimeCanBeRead() {
         assertThat(CpuClock.processMillis(ProcessHandle.current().pid())).isPositive();
         assertThat(CpuClock.machineBusyMillis()).isPositive();
+        assertThat(CpuClock.postgresMillis()).as("the machine's PostgreSQL").isPositive();
     }
 }

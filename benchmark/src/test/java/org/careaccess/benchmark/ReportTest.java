@@ -38,7 +38,7 @@ class ReportTest {
 
     private static Measurements measured(Scenario scenario, long flows, long serverCpuMillis) {
         Measurements m = new Measurements(scenario);
-        m.addWindow(10, flows, 0, serverCpuMillis, 0, serverCpuMillis);
+        m.addWindow(10, flows, 0, new Measurements.Cpu(serverCpuMillis, flows, 0, serverCpuMillis + flows));
         Latencies step = new Latencies();
         step.add(5_000_000L);
         m.addStep("page", step);
@@ -57,6 +57,8 @@ class ReportTest {
         assertThat(md).contains("| 2-fast | 40.0 | 4.00 | 20.0 | 4.00 |");
         assertThat(md).contains("| 5-big | 36.0 | 3.60 (0.90 × 2-fast) | 22.2 | 3.60 (0.90 × 2-fast) |");
         assertThat(md).contains("| 2-fast | page | 1 | 5.0 | 5.0 | 5.0 |");
+        assertThat(md).contains(String.format(java.util.Locale.ROOT, "| 1-ref | 10.0 | 1.00 | 80.0 | 1.00 | %.1f | 1.0 | 0 |",
+                CpuClock.cores() * 1000.0 / 80));
     }
 
     @Test

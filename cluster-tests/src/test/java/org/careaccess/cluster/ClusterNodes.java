@@ -176,14 +176,9 @@ public final class ClusterNodes implements BeforeAllCallback {
         return mail;
     }
 
-    /** The admin API through the front. */
+    /** The admin API through the front ({@code nodeA().admin()} for one node's own). */
     public static AdminClient admin() {
         return new AdminClient(frontUrl(), KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD);
-    }
-
-    /** The admin API of one node, bypassing the front. */
-    public static AdminClient admin(KeycloakServer node) {
-        return node.admin();
     }
 
     /** A new browser with no cookies, following redirects within the front. */
