@@ -44,8 +44,17 @@ public final class FuzzInputs {
         }
     }
 
-    /** A request body with its content type, for endpoints that read forms or JSON. */
-    public record Body(String name, String contentType, String content) {
+    /**
+     * A request body with its content type, for endpoints that read forms or JSON.
+     * {@code keycloakAnswers500}: Keycloak 26.7.3 itself fails such a form post with a 500 (a plain
+     * page, no internals) while parsing the form, before any authenticator runs, so no provider
+     * can answer it better; a test pins that rather than expecting a 4xx.
+     */
+    public record Body(String name, String contentType, String content, boolean keycloakAnswers500) {
+
+        public Body(String name, String contentType, String content) {
+            this(name, contentType, content, false);
+        }
 
         @Override
         public String toString() {
@@ -154,9 +163,11 @@ public final class FuzzInputs {
                 new Body("JSON instead of a form", "application/json", "{\"code\":\"123456\"}"),
                 new Body("plain text", "text/plain", "code=123456"),
                 new Body("multipart without parts", "multipart/form-data; boundary=" + MARKER, "--" + MARKER + "--"),
-                new Body("broken percent-encoding", "application/x-www-form-urlencoded", "%zz=%&code=%"),
+                // "Failed to decode URL %zz to UTF-8" in Keycloak's form parsing:
+                new Body("broken percent-encoding", "application/x-www-form-urlencoded", "%zz=%&code=%", true),
                 new Body("only separators", "application/x-www-form-urlencoded", "=&=&&=="),
-                new Body("64k of separators", "application/x-www-form-urlencoded", "&".repeat(1 << 16)),
+                // "Param limit of 1000 was exceeded" in Keycloak's form parsing:
+                new Body("64k of separators", "application/x-www-form-urlencoded", "&".repeat(1 << 16), true),
                 new Body("empty", "application/x-www-form-urlencoded", ""));
     }
 
