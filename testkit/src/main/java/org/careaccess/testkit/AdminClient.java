@@ -38,7 +38,7 @@ public final class AdminClient {
     private final String baseUrl;
     private final String username;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
     private Instant tokenExpires = Instant.EPOCH;
 

@@ -33,22 +33,42 @@ public final class Browser {
 
     /** Follows redirects to any URI starting with one of these origins, e.g. the server's URL. */
     public Browser(String... followOrigins) {
-        this(uri -> {
-            for (String origin : followOrigins) {
+        this(within(followOrigins));
+    }
+
+    public Browser(Predicate<URI> follow) {
+        this(newHttpClient(), follow);
+    }
+
+    /**
+     * A browser with its own cookies on a shared HTTP client (its connection pool and threads),
+     * as a load driver runs thousands of browsers. The client must not follow redirects.
+     */
+    public Browser(HttpClient http, Predicate<URI> follow) {
+        this.follow = follow;
+        this.http = http;
+    }
+
+    /** A client as {@link Browser} needs it: redirects are followed by the browser itself. */
+    public static HttpClient newHttpClient() {
+        // HTTP/1.1 as browsers speak it over plain http (they never upgrade to h2c).
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Follows redirects to any URI starting with one of these origins. */
+    public static Predicate<URI> within(String... origins) {
+        return uri -> {
+            for (String origin : origins) {
                 if (uri.toString().startsWith(origin)) {
                     return true;
                 }
             }
             return false;
-        });
-    }
-
-    public Browser(Predicate<URI> follow) {
-        this.follow = follow;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        };
     }
 
     public Browser acceptLanguage(String value) {

@@ -23,7 +23,7 @@ public final class OidcClient {
     private final String clientId;
     private final String clientSecret;
     private final String redirectUri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     public OidcClient(String realmUrl, String clientId, String clientSecret, String redirectUri) {
         this.realmUrl = realmUrl;

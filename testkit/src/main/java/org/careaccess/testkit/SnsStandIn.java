@@ -49,6 +49,25 @@ public final class SnsStandIn extends StandInServer {
         super(port);
     }
 
+    /**
+     * Makes {@code sns} the default {@code careaccess-sms} provider. Choosing an SPI's provider is a
+     * build-time option: a server started {@code --optimized} must have been built with it.
+     */
+    public static final String SNS_PROVIDER_OPTION = "--spi-careaccess-sms--provider-default=sns";
+
+    /**
+     * Sends a server's texts here: the {@code careaccess-sms} SPI's {@code sns} provider as the
+     * default, pointed at this stand-in with dummy AWS credentials and this send timeout.
+     */
+    public KeycloakServer.Builder receiveTextsOf(KeycloakServer.Builder server, int timeoutMillis) {
+        return server.option(SNS_PROVIDER_OPTION)
+                .option("--spi-careaccess-sms--sns--endpoint=" + url())
+                .option("--spi-careaccess-sms--sns--region=eu-west-2")
+                .option("--spi-careaccess-sms--sns--timeout-millis=" + timeoutMillis)
+                .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+                .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    }
+
     @Override
     protected void handle(HttpExchange exchange, String body) throws IOException {
         Map<String, String> parameters = parseForm(body);

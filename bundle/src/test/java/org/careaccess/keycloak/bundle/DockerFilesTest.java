@@ -60,6 +60,25 @@ class DockerFilesTest {
         }
     }
 
+    /**
+     * An optimized server refuses to start when a build-time option is set differently at run
+     * time: those belong in the Dockerfile's build stage (choosing the SMS provider is one).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeSetsNoBuildTimeOptionAtRunTime() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker/docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        for (String node : List.of("keycloak-1", "keycloak-2")) {
+            Map<String, String> environment = (Map<String, String>) services.get(node).get("environment");
+            assertThat(environment.keySet()).as(node).noneMatch(name -> name.equals("KC_DB") || name.startsWith("KC_FEATURES")
+                    || name.equals("KC_HEALTH_ENABLED") || name.equals("KC_METRICS_ENABLED")
+                    || name.matches("KC_SPI_[A-Z_]+__PROVIDER(_DEFAULT)?"));
+        }
+        assertThat(dockerfile()).contains("KC_SPI_CAREACCESS_SMS__PROVIDER=").contains("COPY docker/quarkus.properties /opt/keycloak/conf/");
+    }
+
     private static String dockerfile() throws IOException {
         return Files.readString(ROOT.resolve("docker/Dockerfile"));
     }

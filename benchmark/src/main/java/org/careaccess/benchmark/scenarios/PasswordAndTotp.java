@@ -1,0 +1,183 @@
+package org.careaccess.benchmark.scenarios;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.careaccess.benchmark.BenchmarkServer;
+import org.careaccess.benchmark.Flow;
+import org.careaccess.benchmark.Scenario;
+import org.careaccess.benchmark.Totp;
+import org.careaccess.testkit.OidcClient;
+import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestRealm;
+
+/**
+ * Scenario 1, the reference: Keycloak's own browser flow with username and password, then a TOTP
+ * code from an authenticator app, in a realm with Keycloak's defaults (argon2 password hashing,
+ * TOTP SHA-1 / 6 digits / 30 s, codes usable once). Steps: the sign-in page, the password post,
+ * the code post, the client's code-for-tokens request.
+ */
+public final class PasswordAndTotp implements Scenario {
+
+    static final String REALM = "bench-builtin";
+    private static final String PASSWORD = "benchmark password 1";
+    private static final String OTP_CREDENTIAL_DATA =
+            "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}";
+
+    private final int users;
+    private BlockingQueue<User> pool;
+    private OidcClient client;
+    private String serverUrl;
+    private TestRealm realm;
+
+    /** A user and the last time step a code of theirs was used: Keycloak takes each code only once. */
+    private static final class User {
+        final String username;
+        final byte[] otpKey;
+        long lastStep = -1;
+
+        User(String username, String otpSecret) {
+            this.username = username;
+            this.otpKey = otpSecret.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    public PasswordAndTotp(int users) {
+        this.users = users;
+    }
+
+    @Override
+    public String id() {
+        return "1-password-totp";
+    }
+
+    @Override
+    public String title() {
+        return "Keycloak built-in: username + password, then TOTP (reference)";
+    }
+
+    @Override
+    public void prepare(BenchmarkServer server) throws Exception {
+        serverUrl = server.url();
+        realm = TestRealm.create(server.admin(), REALM);
+        client = realm.client(serverUrl);
+        pool = new ArrayBlockingQueue<>(users);
+        List<User> made = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            made.add(new User(String.format("totp-user-%06d", i), randomSecret()));
+        }
+        // One user through the admin API (the server hashes the password with argon2, ~50 ms of CPU);
+        // the rest get a copy of that hash through a partial import, so setting up costs seconds.
+        User first = made.get(0);
+        realm.user(first.username, List.of(TestRealm.password(PASSWORD), otp(first)));
+        Map<String, String> hash = passwordHashOf(server, first.username);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (User user : made.subList(1, made.size())) {
+            batch.add(userRepresentation(user, hash));
+            if (batch.size() == 500) {
+                importUsers(server, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            importUsers(server, batch);
+        }
+        pool.addAll(made);
+    }
+
+    private static Map<String, Object> otp(User user) {
+        return Map.of("type", "otp", "userLabel", "benchmark",
+                "secretData", "{\"value\":\"" + new String(user.otpKey, StandardCharsets.UTF_8) + "\"}",
+                "credentialData", OTP_CREDENTIAL_DATA);
+    }
+
+    private static Map<String, Object> userRepresentation(User user, Map<String, String> hash) {
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("username", user.username);
+        rep.put("enabled", true);
+        rep.put("email", user.username + "@example.org");
+        rep.put("emailVerified", true);
+        rep.put("firstName", "Bench");
+        rep.put("lastName", "User");
+        rep.put("credentials", List.of(
+                Map.of("type", "password", "secretData", hash.get("secret"), "credentialData", hash.get("data")),
+                otp(user)));
+        return rep;
+    }
+
+    private static void importUsers(BenchmarkServer server, List<Map<String, Object>> users) {
+        server.admin().post("/realms/" + REALM + "/partialImport", Map.of("ifResourceExists", "FAIL", "users", users)).expect(200);
+    }
+
+    private static Map<String, String> passwordHashOf(BenchmarkServer server, String username) throws Exception {
+        String sql = "SELECT c.secret_data, c.credential_data FROM credential c JOIN user_entity u ON u.id = c.user_id "
+                + "JOIN realm r ON r.id = u.realm_id WHERE r.name = ? AND u.username = ? AND c.type = 'password'";
+        try (Connection db = server.database().connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, REALM);
+            query.setString(2, username);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no password stored for " + username);
+                }
+                return Map.of("secret", row.getString(1), "data", row.getString(2));
+            }
+        }
+    }
+
+    private static String randomSecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
+    }
+
+    @Override
+    public void run(Flow flow) throws Exception {
+        User user = takeUserWithUnusedCode();
+        try {
+            Page signIn = flow.step("sign-in page", () -> flow.browser().open(client.authorizationUri()));
+            Flow.expect(signIn, signIn.status() == 200 && signIn.body().contains("kc-form-login"), "the sign-in page");
+            Page otpPage = flow.step("password", () -> TestRealm.submitPassword(signIn, user.username, PASSWORD));
+            Flow.expect(otpPage, otpPage.status() == 200 && otpPage.body().contains("kc-otp-login-form"), "the code page");
+            String code = Totp.code(user.otpKey, user.lastStep);
+            Page back = flow.step("code", () -> otpPage.form("form#kc-otp-login-form").set("otp", code).submit());
+            Flow.expect(back, TestRealm.isCodeRedirect(back), "the redirect back with a code");
+            flow.step("token", () -> client.redeem(back));
+        } finally {
+            pool.put(user);
+        }
+    }
+
+    /** A user whose code for the current time step has not been used yet. */
+    private User takeUserWithUnusedCode() throws InterruptedException {
+        while (true) {
+            User user = pool.poll(10, TimeUnit.SECONDS);
+            if (user == null) {
+                throw new IllegalStateException("no free user: raise -Dbenchmark.users");
+            }
+            long step = Totp.step(Instant.now());
+            if (user.lastStep < step) {
+                user.lastStep = step;
+                return user;
+            }
+            pool.put(user);
+            if (pool.peek() == user) {
+                Thread.sleep(100);
+            }
+        }
+    }
+}

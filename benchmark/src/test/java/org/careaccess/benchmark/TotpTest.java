@@ -1,0 +1,21 @@
+package org.careaccess.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** RFC 6238 appendix B test vectors (SHA-1), last six of the eight digits. */
+class TotpTest {
+
+    private static final byte[] KEY = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+
+    @ParameterizedTest
+    @CsvSource({"59, 287082", "1111111109, 081804", "1111111111, 050471", "1234567890, 005924", "2000000000, 279037"})
+    void matchesTheRfcTestVectors(long epochSecond, String code) {
+        assertThat(Totp.code(KEY, Totp.step(Instant.ofEpochSecond(epochSecond)))).isEqualTo(code);
+    }
+}
