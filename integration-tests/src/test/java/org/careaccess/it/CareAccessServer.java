@@ -29,6 +29,10 @@ public final class CareAccessServer implements BeforeAllCallback {
     /** Tests use a short send timeout; the 5-second default is pinned down by the unit tests. */
     static final int SMS_TIMEOUT_MILLIS = 3000;
 
+    /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
+    public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
+    public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
+
     private static KeycloakServer server;
     private static SnsStandIn sns;
     private static GreenMail mail;
@@ -55,7 +59,9 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
                 .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
                 .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
+                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
+                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
         for (Path realm : realmFiles()) {
             builder.importRealm(realm);
         }
