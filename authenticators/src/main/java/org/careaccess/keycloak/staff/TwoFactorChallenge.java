@@ -87,7 +87,9 @@ final class TwoFactorChallenge implements Authenticator {
                 .detail(CareAccessEvents.FIRST_FACTOR, authSession.getAuthNote(FIRST_FACTOR_NOTE))
                 .detail(CareAccessEvents.SECOND_FACTOR, method.formValue());
         authSession.removeAuthNote(METHOD_NOTE);
-        context.success(method.credentialType());
+        // Either way a one-time code: the "otp" category makes brute-force protection count this
+        // success (and clear the failures), which it does only for password, otp and recovery codes.
+        context.success(OTPCredentialModel.TYPE);
     }
 
     /** Shows the code page of this method, texting a code first unless a live one is on its way. */

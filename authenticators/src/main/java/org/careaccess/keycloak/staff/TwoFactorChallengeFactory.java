@@ -43,14 +43,20 @@ public final class TwoFactorChallengeFactory implements AuthenticatorFactory, St
                 + "(required action 'careaccess-2fa-setup'). Wrong codes count towards brute-force protection.";
     }
 
+    /**
+     * "otp": Keycloak's brute-force protection counts failures only for the password, OTP and
+     * recovery-code categories (DefaultBruteForceProtector.ALLOWED_AUTHENTICATION_CATEGORIES in
+     * 26.7), and a texted code is a one-time password too.
+     */
     @Override
     public String getReferenceCategory() {
-        return SmsCredentialModel.TYPE;
+        return OTPCredentialModel.TYPE;
     }
 
+    /** Lists the text-message credential in the account console as well. */
     @Override
     public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
-        return Set.of(OTPCredentialModel.TYPE);
+        return Set.of(SmsCredentialModel.TYPE);
     }
 
     @Override

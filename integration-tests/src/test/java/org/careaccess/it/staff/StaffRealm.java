@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AdminClient;
+import org.careaccess.testkit.AuthenticatorApp;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Mails;
 import org.careaccess.testkit.OidcClient;
@@ -98,15 +99,48 @@ final class StaffRealm {
         return events;
     }
 
+    /** Waits (briefly) until brute-force protection reports the user locked out. */
+    static void awaitLockedOut(String userId) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!admin().get("/realms/" + REALM + "/attack-detection/brute-force/users/" + userId).expect(200).body().path("disabled").asBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("user " + userId + " was not locked out");
+            }
+            pause(100);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Page openPortalSignIn(Browser browser) {
         return browser.open(portal().authorizationUri());
     }
 
     /** Email and password on the staff-signin page; returns the next page (2FA, or set-up). */
     static Page signInWithPassword(Browser browser, String email, String password) {
-        Page signIn = openPortalSignIn(browser);
-        assertThat(signIn.careaccessPage()).isEqualTo("staff-signin");
+        return signInWithPassword(browser.open(portal().authorizationUri()), email, password);
+    }
+
+    static Page signInWithPassword(Page signIn, String email, String password) {
+        assertThat(signIn.careaccessPage()).as("%s", signIn).isEqualTo("staff-signin");
         return signIn.form("#staff-signin").set("username", email).set("password", password).submit();
+    }
+
+    /** From {@code 2fa-choose}: authenticator app, its first code; returns the app as the person set it up. */
+    static AuthenticatorApp enrolByApp(Page choose, Page[] after) {
+        assertThat(choose.careaccessPage()).isEqualTo("2fa-choose");
+        Page setUp = choose.form().set("method", "app").submit();
+        assertThat(setUp.careaccessPage()).isEqualTo("2fa-app");
+        AuthenticatorApp app = new AuthenticatorApp(setUp.document().selectFirst("#app-key").text());
+        after[0] = setUp.form().set("code", app.currentCode()).submit();
+        return app;
     }
 
     /** From {@code 2fa-choose}: text message, this number, the texted code; returns the page after. */
@@ -132,6 +166,42 @@ final class StaffRealm {
         Page done = enrolByText(signInWithPassword(CareAccessServer.browser(), email, password), mobile);
         assertThat(done.isRedirect()).as("back to the portal after set-up: %s", done).isTrue();
         return id;
+    }
+
+    /**
+     * A client of its own whose browser flow is a copy of the realm's {@code careaccess staff}, with
+     * these settings on the sign-in step (and without the two-factor step unless {@code withTwoFactor}):
+     * tests change limits there instead of on the shared flow.
+     */
+    static OidcClient clientWithOwnFlow(String name, Map<String, String> signInConfig, boolean withTwoFactor) {
+        String realm = "/realms/" + REALM;
+        admin().post(realm + "/authentication/flows/careaccess%20staff/copy", Map.of("newName", name)).expect(201);
+        String flowPath = realm + "/authentication/flows/" + name.replace(" ", "%20");
+        for (JsonNode execution : admin().get(flowPath + "/executions").expect(200).body()) {
+            String provider = execution.path("providerId").asText();
+            if (provider.equals("careaccess-staff-signin") && !signInConfig.isEmpty()) {
+                admin().post(realm + "/authentication/executions/" + execution.path("id").asText() + "/config",
+                        Map.of("alias", name + " sign-in", "config", signInConfig)).expect(201);
+            }
+            if (provider.equals("careaccess-staff-2fa") && !withTwoFactor) {
+                admin().delete(realm + "/authentication/executions/" + execution.path("id").asText()).expect(204);
+            }
+        }
+        String flowId = null;
+        for (JsonNode flow : admin().get(realm + "/authentication/flows").expect(200).body()) {
+            if (flow.path("alias").asText().equals(name)) {
+                flowId = flow.path("id").asText();
+            }
+        }
+        String secret = "secret-" + UUID.randomUUID();
+        admin().post(realm + "/clients", Map.of(
+                "clientId", name,
+                "secret", secret,
+                "publicClient", false,
+                "standardFlowEnabled", true,
+                "redirectUris", List.of("https://staff-portal.example.org/*"),
+                "authenticationFlowBindingOverrides", Map.of("browser", flowId))).expect(201);
+        return new OidcClient(CareAccessServer.server().realmUrl(REALM), name, secret, PORTAL_REDIRECT);
     }
 
     static void assertBackAtPortalWithCode(Page page) {
