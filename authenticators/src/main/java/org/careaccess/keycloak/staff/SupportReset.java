@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.keycloak.util.JsonSerialization;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The body of a support-desk reset, {@code {"verification":"what was checked","ticket":"SUP-123"}},
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record SupportReset(String verification, String ticket) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_VERIFICATION = 500;
     static final int MAX_TICKET = 64;
     private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/#:-]*");
@@ -46,7 +46,7 @@ record SupportReset(String verification, String ticket) {
     static SupportReset parse(String body) throws Invalid {
         JsonNode json;
         try {
-            json = body == null || body.isBlank() ? null : JsonSerialization.readValue(body, JsonNode.class);
+            json = body == null || body.isBlank() ? null : JSON.readTree(body);
         } catch (IOException e) {
             throw new Invalid(null, "The body must be JSON: {\"verification\":\"...\",\"ticket\":\"...\"}");
         }
@@ -68,7 +68,7 @@ record SupportReset(String verification, String ticket) {
     /** The ticket of a body, if it has a readable one: admin events of refused calls carry it too. */
     static String ticketOf(String body) {
         try {
-            JsonNode json = JsonSerialization.readValue(body, JsonNode.class);
+            JsonNode json = JSON.readTree(body);
             String ticket = json != null && json.path("ticket").isTextual() ? json.path("ticket").asText().strip() : null;
             return ticket != null && ticket.length() <= MAX_TICKET && TICKET.matcher(ticket).matches() ? ticket : null;
         } catch (IOException | RuntimeException e) {

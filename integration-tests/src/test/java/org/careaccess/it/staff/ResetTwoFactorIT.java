@@ -83,11 +83,10 @@ class ResetTwoFactorIT {
 
     @Test
     void resetRemovesBothTheTextAndTheAppCredential() {
-        String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
-        String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
-        Browser browser = CareAccessServer.browser();
-        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile[1]));
+        StaffRealm.SignedIn person = StaffRealm.staffSignedInWithText(PASSWORD);
+        String id = person.id();
+        String email = person.email();
+        Browser browser = person.browser();
         StaffRealm.enrolByApp(browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-2fa-setup"))), new Page[1]);
         assertThat(StaffRealm.credentialTypes(id)).contains("careaccess-sms", "otp");
 
@@ -99,11 +98,10 @@ class ResetTwoFactorIT {
 
     @Test
     void cancelLeavesEverythingAsItWas() {
-        String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
-        String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
-        Browser browser = CareAccessServer.browser();
-        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile[1]));
+        StaffRealm.SignedIn person = StaffRealm.staffSignedInWithText(PASSWORD);
+        String id = person.id();
+        String email = person.email();
+        Browser browser = person.browser();
         int sessions = StaffRealm.sessionCount(id);
 
         Page confirm = browser.open(StaffRealm.portal().authorizationUri(RESET));
@@ -117,11 +115,10 @@ class ResetTwoFactorIT {
 
     @Test
     void aPostWithoutConfirmationOrAReloadAfterTheResetChangesNothingFurther() {
-        String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
-        String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
-        Browser browser = CareAccessServer.browser();
-        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile[1]));
+        StaffRealm.SignedIn person = StaffRealm.staffSignedInWithText(PASSWORD);
+        String id = person.id();
+        String email = person.email();
+        Browser browser = person.browser();
         Page confirm = browser.open(StaffRealm.portal().authorizationUri(RESET));
 
         Page unconfirmed = browser.post(confirm.form().action(), List.of(Map.entry("something", "else")));

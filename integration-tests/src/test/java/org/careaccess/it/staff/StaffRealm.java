@@ -2,7 +2,14 @@ package org.careaccess.it.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +71,7 @@ final class StaffRealm {
     }
 
     static String createStaff(String email, String password, Map<String, List<String>> attributes) {
-        Map<String, Object> user = new java.util.LinkedHashMap<>();
+        Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", email);
         user.put("email", email);
         user.put("emailVerified", true);
@@ -113,6 +120,36 @@ final class StaffRealm {
     static void pause(long millis) {
         try {
             Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A staff member who set up text codes and is signed in (with a code) in this browser. */
+    record SignedIn(String id, String email, String[] mobile, Browser browser) {
+    }
+
+    static SignedIn staffSignedInWithText(String password) {
+        String email = newEmail();
+        String[] mobile = newMobile();
+        String id = staffWithText(email, password, mobile);
+        Browser browser = CareAccessServer.browser();
+        assertBackAtPortalWithCode(signInWithText(browser, email, password, mobile[1]));
+        return new SignedIn(id, email, mobile, browser);
+    }
+
+    /** A GET on the account REST API (what the account console shows) with a user's access token. */
+    static JsonNode accountApi(String accessToken, String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(CareAccessServer.server().realmUrl(REALM) + "/account" + path))
+                            .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return AdminClient.json().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
