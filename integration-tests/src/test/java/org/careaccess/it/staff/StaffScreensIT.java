@@ -189,7 +189,7 @@ class StaffScreensIT {
     }
 
     @Test
-    void theRefusedResetScreenIsAccessible() {
+    void theRefusedScreensAreAccessible() {
         OidcClient passwordOnly = StaffRealm.clientWithOwnFlow("it-screens-password-only", Map.of(), false);
         String email = StaffRealm.newEmail();
         StaffRealm.staffWithText(email, PASSWORD, StaffRealm.newMobile());
@@ -201,6 +201,13 @@ class StaffScreensIT {
 
         assertPage("reset-2fa-refused");
         Screens.assertAccessible("reset-2fa-refused");
+
+        fresh().get(passwordOnly.authorizationUri(Map.of("kc_action", "careaccess-2fa-setup")).toString());
+        type("username", email);
+        type("password", PASSWORD);
+        click("sign-in");
+        assertPage("2fa-setup-refused");
+        Screens.assertAccessible("2fa-setup-refused");
     }
 
     @Test
