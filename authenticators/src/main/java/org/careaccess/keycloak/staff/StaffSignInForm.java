@@ -19,6 +19,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -209,7 +210,7 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
 
     /** The domains of the realm's enabled NHSmail identity providers, for the "use NHSmail" hint. */
     private Set<String> nhsmailDomains() {
-        return session.identityProviders().getAllStream()
+        return session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
                 .filter(IdentityProviderModel::isEnabled)
                 .filter(idp -> NhsMailIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId()))
                 .flatMap(idp -> new NhsMailIdentityProviderConfig(idp).allowedDomains().stream())

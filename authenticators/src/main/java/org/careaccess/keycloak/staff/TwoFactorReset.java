@@ -103,10 +103,10 @@ final class TwoFactorReset implements RequiredActionProvider {
      */
     static Outcome resetAndSignOut(KeycloakSession session, RealmModel realm, UserModel user) {
         int removed = TwoFactorCredentials.removeAll(user);
-        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        session.users().setNotBeforeForUser(realm, user, (int) Time.currentTimeSeconds());
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
         sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
-                session.getContext().getUri(), session.getContext().getConnection(), session.getContext().getRequestHeaders(), true));
+                session.getContext().getUri(), session.getContext().getConnection(), session.getContext().getHttpRequest().getHttpHeaders(), true));
         return new Outcome(removed, sessions.size());
     }
 

@@ -37,7 +37,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
  * an app, a QR code with the key as text and the app's code ({@code 2fa-app}). The credential is
  * created only once a code matched. Runs after a first sign-in without 2FA, or from an app
  * ({@code kc_action=careaccess-2fa-setup}) to add or replace a method, which then needs a second
- * factor from this sign-in if the person already has one.
+ * factor from this sign-in if the person already has one. "Cancel" there is Keycloak's own
+ * {@code cancel-aia}, which changes nothing.
  */
 final class TwoFactorSetup implements RequiredActionProvider {
 
@@ -45,7 +46,6 @@ final class TwoFactorSetup implements RequiredActionProvider {
     static final String MOBILE = "mobile";
     static final String CHANGE = "change";
     static final String BACK = "back";
-    static final String CANCEL = "cancel";
 
     private static final String STEP_NOTE = "careaccess.setup.step";
     private static final String MOBILE_NOTE = "careaccess.setup.mobile";
@@ -89,11 +89,6 @@ final class TwoFactorSetup implements RequiredActionProvider {
     @Override
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey(CANCEL) && initiatedByApp(context)) {
-            clearNotes(context.getAuthenticationSession());
-            context.cancel();
-            return;
-        }
         if (needsSecondFactorFirst(context)) {
             requiredActionChallenge(context);
             return;
@@ -300,10 +295,6 @@ final class TwoFactorSetup implements RequiredActionProvider {
         authSession.removeAuthNote(STEP_NOTE);
         authSession.removeAuthNote(MOBILE_NOTE);
         authSession.removeAuthNote(SECRET_NOTE);
-    }
-
-    static boolean initiatedByApp(RequiredActionContext context) {
-        return context.getAuthenticationSession().getClientNote(org.keycloak.models.Constants.KC_ACTION_EXECUTING) != null;
     }
 
     @Override
