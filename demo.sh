@@ -38,6 +38,12 @@ export CAREACCESS_ALLOW_DRAMA_NUMBERS=true
 export CAREACCESS_ISSUER_SECRET="${CAREACCESS_ISSUER_SECRET:-demo-issuer-secret}"
 export CAREACCESS_PORTAL_SECRET="${CAREACCESS_PORTAL_SECRET:-demo-portal-secret}"
 export CAREACCESS_PORTAL_URL="${CAREACCESS_PORTAL_URL:-http://localhost:${PORT}/realms/patients/account}"
+# Staff realm: this server's URL (NHSmail stand-in), mail to the catcher demo/seed-staff.sh starts, demo secrets.
+export CAREACCESS_BASE_URL="${CAREACCESS_BASE_URL:-http://localhost:${PORT}}"
+export CAREACCESS_SMTP_PORT="${CAREACCESS_SMTP_PORT:-2525}"
+export CAREACCESS_STAFF_PORTAL_SECRET="${CAREACCESS_STAFF_PORTAL_SECRET:-demo-staff-portal-secret}"
+export CAREACCESS_STAFF_PORTAL_URL="${CAREACCESS_STAFF_PORTAL_URL:-http://localhost:${PORT}/realms/staff/account}"
+export CAREACCESS_NHSMAIL_CLIENT_SECRET="${CAREACCESS_NHSMAIL_CLIENT_SECRET:-demo-nhsmail-secret}"
 
 echo "==> Starting Keycloak on http://localhost:${PORT} (log also in $DEMO_DIR/server.log)"
 "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \

@@ -39,6 +39,10 @@ public final class CareAccessServer implements BeforeAllCallback {
     /** Not served: the scripted browser stops at the redirect back to the portal, which carries the code. */
     public static final String PORTAL_URL = "https://portal.example.org";
 
+    /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
+    public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
+    public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
+
     private static KeycloakServer server;
     private static SnsStandIn sns;
     private static GreenMail mail;
@@ -72,7 +76,9 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
                 .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
                 .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
-                .env("CAREACCESS_PORTAL_URL", PORTAL_URL);
+                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
+                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
+                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
         for (Path realm : realmFiles()) {
             builder.importRealm(realm);
         }

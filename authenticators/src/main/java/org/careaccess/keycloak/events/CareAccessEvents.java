@@ -23,6 +23,17 @@ public final class CareAccessEvents {
     /** Wrong attempts left on a code or a date of birth. */
     public static final String ATTEMPTS_LEFT = "careaccess_attempts_left";
 
+    /** How a staff member proved who they are first: {@code password} or {@code signin_link}. */
+    public static final String FIRST_FACTOR = "careaccess_first_factor";
+    /** Which second factor a staff member used or set up: {@code sms} or {@code app}. */
+    public static final String SECOND_FACTOR = "careaccess_2fa";
+    /** The support ticket a support-desk action was made for (admin events). */
+    public static final String TICKET = "careaccess_ticket";
+    /** What the support desk checked before acting (admin events). */
+    public static final String VERIFICATION = "careaccess_verification";
+    /** What a support-desk call ended in: {@code reset}, {@code forbidden}, {@code generic_account}, ... (admin events). */
+    public static final String OUTCOME = "careaccess_outcome";
+
     private CareAccessEvents() {
     }
 }

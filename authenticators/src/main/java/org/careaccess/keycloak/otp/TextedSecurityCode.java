@@ -206,6 +206,9 @@ public final class TextedSecurityCode {
             // Single use: of two requests racing with the right code, only the one that removes it wins.
             Map<String, String> removed = store.remove(codeKey());
             attempts.reset();
+            // The cooldown stops repeated texts for one code; once a code is used, the next
+            // sign-in may text a new one at once (the hourly and daily limits still count).
+            store.remove(cooldownKey());
             return removed != null && serial.equals(removed.get(SERIAL))
                     ? new VerifyResult(VerifyOutcome.ACCEPTED, 0)
                     : new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0);

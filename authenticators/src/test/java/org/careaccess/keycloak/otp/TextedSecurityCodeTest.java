@@ -172,6 +172,16 @@ class TextedSecurityCodeTest {
     }
 
     @Test
+    void aUsedCodeEndsTheCooldownSoTheNextSignInGetsATextAtOnce() {
+        TextedSecurityCode code = code("person-1");
+        code.sendUnlessLive(NUMBER, "care.example.org");
+        assertThat(code.verify(lastCode()).outcome()).isEqualTo(VerifyOutcome.ACCEPTED);
+
+        assertThat(code.sendUnlessLive(NUMBER, "care.example.org").outcome()).isEqualTo(SendOutcome.SENT);
+        assertThat(texts).hasSize(2);
+    }
+
+    @Test
     void atMostFiveTextsPerSubjectAnHour() {
         for (int i = 0; i < 5; i++) {
             assertThat(code("link-1").sendNew(NUMBER, "h").outcome()).isEqualTo(SendOutcome.SENT);

@@ -1,0 +1,120 @@
+package org.careaccess.keycloak.staff;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.careaccess.keycloak.events.CareAccessEvents;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /admin/realms/{realm}/careaccess/users/{id}/reset-2fa}: the support desk clears the
+ * two-factor authentication of someone locked out, after verifying them. The caller needs
+ * {@code manage-users} and the realm role {@value #SUPPORT_ROLE} (of the realm the caller signs in
+ * to); generic (shared) accounts are refused with {@code 409 {"error":"generic_account"}}. Every
+ * call, refused or done, is an admin event with the caller, the ticket and the outcome; the person
+ * gets an email. Answers are JSON, never a stack trace.
+ */
+final class SupportResetResource {
+
+    static final String SUPPORT_ROLE = "careaccess-2fa-support";
+    static final String GENERIC_ATTRIBUTE = "careaccess.generic";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    SupportResetResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @POST
+    @Path("users/{id}/reset-2fa")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resetTwoFactor(@PathParam("id") String userId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        AdminEventBuilder event = adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER)
+                .resourcePath("users", userId, "reset-2fa");
+        if (!auth.users().canManage() || !callerIsSupportDesk()) {
+            return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.FORBIDDEN, "forbidden",
+                    Map.of("error", "forbidden",
+                            "message", "The caller needs the manage-users role and the realm role " + SUPPORT_ROLE));
+        }
+        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(safe(contentType)))) {
+            return refuse(event, Response.Status.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
+                    Map.of("error", "unsupported_media_type", "message", "Send the body as application/json"));
+        }
+        SupportReset request;
+        try {
+            request = SupportReset.parse(body);
+        } catch (SupportReset.Invalid e) {
+            return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.BAD_REQUEST, "invalid_request", e.body());
+        }
+        event.detail(CareAccessEvents.TICKET, request.ticket()).detail(CareAccessEvents.VERIFICATION, request.verification());
+        UserModel user = userId == null || userId.length() > 36 ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            return refuse(event, Response.Status.NOT_FOUND, "user_not_found",
+                    Map.of("error", "user_not_found", "message", "No user with this id in realm " + realm.getName()));
+        }
+        if (Boolean.parseBoolean(user.getFirstAttribute(GENERIC_ATTRIBUTE))) {
+            return refuse(event, Response.Status.CONFLICT, "generic_account",
+                    Map.of("error", "generic_account", "message", "This is a generic (shared) account: its two-factor authentication "
+                            + "cannot be reset by the support desk."));
+        }
+        TwoFactorReset.Outcome outcome = TwoFactorReset.resetAndSignOut(session, realm, user);
+        boolean emailed = StaffEmails.twoFactorResetBySupport(session, realm, user, request.ticket());
+        event.detail(CareAccessEvents.OUTCOME, "reset")
+                .detail("careaccess_credentials_removed", Integer.toString(outcome.credentialsRemoved()))
+                .detail("careaccess_sessions_ended", Integer.toString(outcome.sessionsEnded()))
+                .detail("careaccess_email", emailed ? "sent" : "failed")
+                .success();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("result", "reset");
+        answer.put("credentialsRemoved", outcome.credentialsRemoved());
+        answer.put("sessionsEnded", outcome.sessionsEnded());
+        answer.put("emailSent", emailed);
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The realm role is looked up in the realm the caller signed in to (the staff realm, for a support-desk account). */
+    private boolean callerIsSupportDesk() {
+        AdminAuth caller = auth.adminAuth();
+        RoleModel role = caller.getRealm().getRole(SUPPORT_ROLE);
+        return role != null && caller.getUser() != null && caller.getUser().hasRole(role);
+    }
+
+    private static Response refuse(AdminEventBuilder event, Response.Status status, String outcome, Map<String, ?> body) {
+        event.detail(CareAccessEvents.OUTCOME, outcome);
+        event.getEvent().setError(outcome);
+        event.success();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String safe(String contentType) {
+        try {
+            MediaType.valueOf(contentType);
+            return contentType;
+        } catch (IllegalArgumentException e) {
+            return "application/octet-stream";
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.careaccess.keycloak.staff;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.otp.CodePolicy;
+import org.careaccess.keycloak.otp.TextedSecurityCode;
+import org.careaccess.keycloak.otp.TextedSecurityCode.SendResult;
+import org.careaccess.keycloak.otp.TextedSecurityCode.VerifyResult;
+import org.careaccess.keycloak.sms.PhoneNumberMask;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The second factor after a password or a sign-in link: a texted code ({@code 2fa-sms-code}) or
+ * an authenticator-app code ({@code 2fa-app-code}); someone with both can switch. Someone with
+ * neither is sent to set one up (the {@code careaccess-2fa-setup} required action, for this
+ * sign-in only). Every wrong code goes through {@code failureChallenge}, so it counts towards the
+ * realm's brute-force protection, and a locked-out user is refused before anything is texted.
+ */
+final class TwoFactorChallenge implements Authenticator {
+
+    static final String FIRST_FACTOR_NOTE = "careaccess.firstFactor";
+    static final String METHOD = "method";
+    private static final String METHOD_NOTE = "careaccess.2fa.method";
+
+    private final KeycloakSession session;
+
+    TwoFactorChallenge(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (lockedOut(context)) {
+            return;
+        }
+        show(context, method(context), false);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (lockedOut(context)) {
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(METHOD)) {
+            Optional<TwoFactorMethod> chosen = TwoFactorMethod.fromForm(form.getFirst(METHOD))
+                    .filter(TwoFactorCredentials.enrolled(context.getUser())::contains);
+            chosen.ifPresent(m -> context.getAuthenticationSession().setAuthNote(METHOD_NOTE, m.formValue()));
+            show(context, method(context), false);
+            return;
+        }
+        TwoFactorMethod method = method(context);
+        if (form.containsKey(SecurityCodePage.RESEND) && method == TwoFactorMethod.SMS) {
+            show(context, method, true);
+            return;
+        }
+        String typed = form.getFirst(SecurityCodePage.CODE);
+        if (typed == null || typed.isBlank()) {
+            context.challenge(codePage(context, method).addError(new FormMessage(SecurityCodePage.CODE, "careaccess.staff.code.missing"))
+                    .createForm(SecurityCodePage.TEMPLATE));
+            return;
+        }
+        boolean accepted = method == TwoFactorMethod.SMS ? textedCodeAccepted(context, typed) : appCodeAccepted(context, typed);
+        if (!accepted) {
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        TwoFactorProof.secondFactorDone(authSession, method);
+        context.getEvent()
+                .detail(CareAccessEvents.FIRST_FACTOR, authSession.getAuthNote(FIRST_FACTOR_NOTE))
+                .detail(CareAccessEvents.SECOND_FACTOR, method.formValue());
+        authSession.removeAuthNote(METHOD_NOTE);
+        // Either way a one-time code: the "otp" category makes brute-force protection count this
+        // success (and clear the failures), which it does only for password, otp and recovery codes.
+        context.success(OTPCredentialModel.TYPE);
+    }
+
+    /** Shows the code page of this method, texting a code first unless a live one is on its way. */
+    private void show(AuthenticationFlowContext context, TwoFactorMethod method, boolean askedAgain) {
+        if (method == TwoFactorMethod.APP) {
+            context.challenge(codePage(context, method).createForm(SecurityCodePage.TEMPLATE));
+            return;
+        }
+        String mobile = TwoFactorCredentials.sms(context.getUser()).orElseThrow().mobile();
+        TextedSecurityCode code = textedCode(context);
+        SendResult result = askedAgain ? code.sendNew(mobile, SecurityCodePage.host(session)) : code.sendUnlessLive(mobile, SecurityCodePage.host(session));
+        context.getEvent().detail(CareAccessEvents.SMS, SecurityCodePage.eventDetail(result))
+                .detail(CareAccessEvents.MASKED_NUMBER, PhoneNumberMask.mask(mobile));
+        if (result.outcome() == TextedSecurityCode.SendOutcome.FAILED) {
+            context.getEvent().clone().error("careaccess_sms_failed");
+            context.challenge(context.form().setAttribute("otherMethod", otherMethod(context, method))
+                    .createForm(SecurityCodePage.SMS_FAILED_TEMPLATE));
+            return;
+        }
+        context.challenge(SecurityCodePage.describe(codePage(context, method), result, askedAgain).createForm(SecurityCodePage.TEMPLATE));
+    }
+
+    private boolean textedCodeAccepted(AuthenticationFlowContext context, String typed) {
+        VerifyResult result = textedCode(context).verify(typed);
+        Optional<String> error = SecurityCodePage.error(result);
+        error.ifPresent(key -> refuse(context, TwoFactorMethod.SMS, key, result.outcome() != TextedSecurityCode.VerifyOutcome.MALFORMED));
+        return error.isEmpty();
+    }
+
+    private boolean appCodeAccepted(AuthenticationFlowContext context, String typed) {
+        Optional<String> code = SecurityCodePage.appCode(typed, context.getRealm().getOTPPolicy().getDigits());
+        if (code.isEmpty()) {
+            refuse(context, TwoFactorMethod.APP, "careaccess.staff.code.malformed", false);
+            return false;
+        }
+        UserModel user = context.getUser();
+        boolean valid = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .anyMatch(c -> user.credentialManager().isValid(new UserCredentialModel(c.getId(), OTPCredentialModel.TYPE, code.get())));
+        if (!valid) {
+            refuse(context, TwoFactorMethod.APP, "careaccess.staff.app.wrong", true);
+        }
+        return valid;
+    }
+
+    /** A wrong code counts towards brute-force protection; a mistyped one (not 6 digits) does not. */
+    private void refuse(AuthenticationFlowContext context, TwoFactorMethod method, String messageKey, boolean counts) {
+        Response page = codePage(context, method).addError(new FormMessage(SecurityCodePage.CODE, messageKey)).createForm(SecurityCodePage.TEMPLATE);
+        if (counts) {
+            context.getEvent().user(context.getUser()).detail(CareAccessEvents.SECOND_FACTOR, method.formValue()).error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        } else {
+            context.challenge(page);
+        }
+    }
+
+    private boolean lockedOut(AuthenticationFlowContext context) {
+        String error = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
+        if (error == null) {
+            return false;
+        }
+        context.getEvent().user(context.getUser()).error(error);
+        context.forceChallenge(codePage(context, method(context))
+                .addError(new FormMessage(null, Errors.USER_TEMPORARILY_DISABLED.equals(error)
+                        ? "careaccess.staff.2fa.locked" : "careaccess.staff.signin.lockedPermanently"))
+                .setAttribute("locked", true)
+                .createForm(SecurityCodePage.TEMPLATE));
+        return true;
+    }
+
+    private LoginFormsProvider codePage(AuthenticationFlowContext context, TwoFactorMethod method) {
+        String mobile = method == TwoFactorMethod.SMS ? TwoFactorCredentials.sms(context.getUser()).map(SmsCredentialModel::mobile).orElse(null) : null;
+        String page = method == TwoFactorMethod.SMS ? "2fa-sms-code" : "2fa-app-code";
+        return SecurityCodePage.page(context.form(), page, method, mobile, policy(context))
+                .setAttribute("otherMethod", otherMethod(context, method));
+    }
+
+    /** The method to show: the one chosen on this sign-in, else the user's first. */
+    private TwoFactorMethod method(AuthenticationFlowContext context) {
+        List<TwoFactorMethod> enrolled = TwoFactorCredentials.enrolled(context.getUser());
+        return TwoFactorMethod.fromForm(context.getAuthenticationSession().getAuthNote(METHOD_NOTE))
+                .filter(enrolled::contains)
+                .orElse(enrolled.isEmpty() ? TwoFactorMethod.APP : enrolled.get(0));
+    }
+
+    private static String otherMethod(AuthenticationFlowContext context, TwoFactorMethod current) {
+        return TwoFactorCredentials.enrolled(context.getUser()).stream()
+                .filter(m -> m != current).findFirst().map(TwoFactorMethod::formValue).orElse(null);
+    }
+
+    private TextedSecurityCode textedCode(AuthenticationFlowContext context) {
+        return SecurityCodePage.textedCode(session, context.getRealm(), context.getUser(), policy(context));
+    }
+
+    private static CodePolicy policy(AuthenticationFlowContext context) {
+        return CodePolicy.from(context.getAuthenticatorConfig());
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return TwoFactorCredentials.hasAny(user);
+    }
+
+    /** For this sign-in only: a person who signs in with NHSmail next time is not asked. */
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        if (authSession != null && !authSession.getRequiredActions().contains(TwoFactorSetupFactory.PROVIDER_ID)) {
+            authSession.addRequiredAction(TwoFactorSetupFactory.PROVIDER_ID);
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
