@@ -30,5 +30,9 @@ Sample patient link (questionnaire, expires in 30 days, link id ${ID}):
   The first browser to open it becomes its trusted device (no code). Open it again in another
   browser or a private window to get the "Check your phone" step: the texted code appears in
   this console as a 'careaccess-sms to=+447700900123 text="..."' line.
+  Or press "Continue to NHS login" and sign in at the NHS login stand-in (realm nhs-login-stub) as
+  careaccess-demo.patient@example.org / nhs-login-demo: no date of birth, no code, and that browser
+  becomes the link's trusted device. The portal's own sign-in without a link offers NHS login too:
+  ${BASE}/protocol/openid-connect/auth?client_id=patient-portal&response_type=code&scope=openid&redirect_uri=${CAREACCESS_PORTAL_URL:-http://localhost:${PORT}/realms/patients/account}/
   Issue more links: POST ${BASE}/careaccess/links (client link-issuer, see README "Patient link access").
 INFO

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class PatientLinkFlowIT {
 
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
+    private static final String WITHOUT_NHS_LOGIN = "patients-flow-no-nhs-login";
 
     private final LinkIssuer issuer = LinkIssuer.patientsRealm();
 
@@ -263,8 +264,13 @@ class PatientLinkFlowIT {
     }
 
     @Test
-    void aPortalRequestWithoutALinkAndWithoutASessionShowsTheLinkDoesNotWorkPage() {
-        assertLinkInvalid(CareAccessServer.browser().open(PatientLinks.portal().authorizationUri()));
+    void aPortalRequestWithoutALinkAndWithoutASessionShowsTheLinkDoesNotWorkPageWhereTheRealmHasNoNhsLogin() {
+        TestRealms.createPatientsCopy(WITHOUT_NHS_LOGIN, Map.of());
+        try {
+            assertLinkInvalid(CareAccessServer.browser().open(PatientLinks.portal(WITHOUT_NHS_LOGIN).authorizationUri()));
+        } finally {
+            TestRealms.delete(WITHOUT_NHS_LOGIN);
+        }
     }
 
     @Test

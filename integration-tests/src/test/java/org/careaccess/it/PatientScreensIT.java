@@ -167,6 +167,71 @@ class PatientScreensIT {
         Screens.assertAccessible("patient-link-other-patient");
     }
 
+    @Test
+    void dateOfBirthWithNhsLoginFirst() {
+        chromium().get(linkWithNhsNumber().url());
+
+        assertPage("dob");
+        assertThat(chromium().findElement(By.cssSelector("main .nhsuk-button")).getAttribute("id")).isEqualTo("nhs-login");
+        Screens.assertAccessible("patient-dob-nhs-login");
+    }
+
+    @Test
+    void dateOfBirthWithNhsLoginInWelsh() {
+        chromium().get(linkWithNhsNumber().url());
+        chromium().findElement(By.cssSelector(".careaccess-language__link[lang=cy]")).click();
+
+        assertPage("dob");
+        assertThat(chromium().findElement(By.id("nhs-login")).getText()).isEqualTo("Parhau i NHS login");
+        Screens.assertAccessible("patient-dob-nhs-login-cy");
+    }
+
+    @Test
+    void signInWithoutALink() {
+        chromium().get(PatientLinks.portal().authorizationUri().toString());
+
+        assertPage("patient-signin");
+        Screens.assertAccessible("patient-signin");
+    }
+
+    @Test
+    void nhsLoginForSomeoneElse() {
+        LinkIssuer.IssuedLink link = linkWithNhsNumber();
+        LinkIssuer.IssuedLink someoneElses = linkWithNhsNumber();
+        NhsLoginIT.NhsLoginStub.user(someoneElses.nhsNumber(), BORN, "P9.Cp.Cd");
+        chromium().get(link.url());
+        chromium().findElement(By.id("nhs-login")).click();
+        signInAtTheNhsLoginStandIn(someoneElses.nhsNumber());
+
+        assertPage("nhslogin-mismatch");
+        Screens.assertAccessible("patient-nhslogin-mismatch");
+    }
+
+    @Test
+    void nhsLoginWithoutARecord() {
+        String unknown = TestPatients.nextNhsNumber();
+        NhsLoginIT.NhsLoginStub.user(unknown, BORN, "P9.Cp.Cd");
+        chromium().get(PatientLinks.portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")).toString());
+        signInAtTheNhsLoginStandIn(unknown);
+
+        assertPage("nhslogin-no-record");
+        Screens.assertAccessible("patient-nhslogin-no-record");
+    }
+
+    private LinkIssuer.IssuedLink linkWithNhsNumber() {
+        return issuer.issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+    }
+
+    /** The stand-in's own (Keycloak) login page: not a CareAccess screen, so not audited. */
+    private static void signInAtTheNhsLoginStandIn(String nhsNumber) {
+        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("/realms/" + NhsLoginIT.NhsLoginStub.REALM + "/"));
+        type("username", "nhs-" + nhsNumber);
+        type("password", NhsLoginIT.NhsLoginStub.PASSWORD);
+        WebElement button = chromium().findElement(By.id("kc-login"));
+        button.click();
+        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     /** The link's first device is a scripted browser, so Chromium is a second device and gets the code step. */
     private void codePageInChromium(LinkIssuer.IssuedLink link) {
         PatientLinks.signedInFirstDevice(link);

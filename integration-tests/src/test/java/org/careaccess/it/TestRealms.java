@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Copies of the patients realm (realm-config/patients-realm.json, placeholders filled in as at
  * import) with different step settings: how tests see what happens after a lock or a code
- * lifetime ends without waiting out the defaults, which the realm {@code patients} keeps.
+ * lifetime ends without waiting out the defaults, which the realm {@code patients} keeps. Copies
+ * have no NHS login.
  */
 final class TestRealms {
 
@@ -33,6 +34,8 @@ final class TestRealms {
     static void createPatientsCopy(String name, Map<String, Map<String, String>> settings, Map<String, Integer> realmFields) {
         ObjectNode realm = patientsRealm();
         realm.put("realm", name);
+        // NHS login's client at the stand-in knows only the patients realm's broker endpoint.
+        realm.remove("identityProviders");
         realmFields.forEach(realm::put);
         for (JsonNode config : realm.withArray("authenticatorConfig")) {
             Map<String, String> changes = settings.get(config.path("alias").asText());

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.link.LinkFlow;
 import org.careaccess.keycloak.link.PatientLink;
+import org.careaccess.keycloak.nhslogin.NhsLoginOffer;
 import org.careaccess.keycloak.token.AuthenticationMethods;
 import org.careaccess.keycloak.flow.FlowStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -107,12 +108,13 @@ final class DateOfBirthForm extends FlowStep {
     }
 
     /**
-     * The date of birth page. NHS login (its own issue) adds a "Continue to NHS login" block here
-     * when the patient has an NHS number: set the {@code nhsLogin} attribute and the template puts
-     * it first, above the date of birth.
+     * The date of birth page. When the patient has an NHS number and the realm has NHS login, the
+     * template puts "Continue to NHS login" first, above the date of birth (NHS login's guidance).
      */
     private static LoginFormsProvider page(AuthenticationFlowContext context, PatientLink link, String day, String month, String year) {
-        return context.form()
+        LoginFormsProvider form = context.form();
+        NhsLoginOffer.forPatient(context, context.getUser()).ifPresent(offer -> form.setAttribute("nhsLogin", offer.url()));
+        return form
                 .setAttribute("purpose", link.purpose().value())
                 .setAttribute("dobDay", clip(day))
                 .setAttribute("dobMonth", clip(month))

@@ -35,7 +35,20 @@ public final class LinkFlow {
 
     /** The link this flow opened, as long as it is still active (not expired, not revoked). */
     public static Optional<PatientLink> currentLink(KeycloakSession session, AuthenticationSessionModel authSession) {
-        String id = authSession.getAuthNote(LINK_ID_NOTE);
+        return activeLink(session, authSession, authSession.getAuthNote(LINK_ID_NOTE));
+    }
+
+    /**
+     * The id of the link this sign-in opened, from the client note its claim is made of. Unlike
+     * the auth notes, client notes survive Keycloak's reset of the authentication session when a
+     * broker's first login begins, so the NHS login steps find the link here.
+     */
+    public static Optional<String> openedLinkId(AuthenticationSessionModel authSession) {
+        String id = authSession.getClientNote(CLAIM_ID_NOTE);
+        return id == null || id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    private static Optional<PatientLink> activeLink(KeycloakSession session, AuthenticationSessionModel authSession, String id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -47,9 +60,14 @@ public final class LinkFlow {
      * mid-flow. Names the link in this request's events, the final LOGIN event included.
      */
     public static Optional<PatientLink> currentLinkOrInvalidPage(AuthenticationFlowContext context, String step) {
-        Optional<PatientLink> link = currentLink(context.getSession(), context.getAuthenticationSession());
+        return linkOrInvalidPage(context, step, context.getAuthenticationSession().getAuthNote(LINK_ID_NOTE));
+    }
+
+    /** As {@link #currentLinkOrInvalidPage}, for the link with this id. */
+    public static Optional<PatientLink> linkOrInvalidPage(AuthenticationFlowContext context, String step, String id) {
+        Optional<PatientLink> link = activeLink(context.getSession(), context.getAuthenticationSession(), id);
         if (link.isEmpty()) {
-            showInvalid(context, step, "link_not_active", context.getAuthenticationSession().getAuthNote(LINK_ID_NOTE));
+            showInvalid(context, step, "link_not_active", id);
         } else {
             context.getEvent().detail(CareAccessEvents.LINK_ID, link.get().id());
         }

@@ -1,5 +1,6 @@
 package org.careaccess.keycloak.link;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.nhslogin.NhsLoginOffer;
 import org.careaccess.keycloak.token.AuthenticationMethods;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
@@ -31,6 +33,7 @@ final class PatientLinkAuthenticator extends FlowStep {
 
     static final String STEP = "link";
     static final String OTHER_PATIENT_PAGE = "careaccess-link-other-patient.ftl";
+    static final String SIGN_IN_PAGE = "careaccess-patient-signin.ftl";
     static final String SIGN_OUT = "sign-out";
     private static final String LINK_PARAMETER_NOTE =
             AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + LinkIssuerResource.LINK_PARAMETER;
@@ -41,7 +44,7 @@ final class PatientLinkAuthenticator extends FlowStep {
         String code = authSession.getClientNote(LINK_PARAMETER_NOTE);
         if (code == null) {
             if (!continueSingleSignOn(context)) {
-                LinkFlow.showInvalid(context, STEP, "link_missing", null);
+                signInWithoutALink(context);
             }
             return;
         }
@@ -71,9 +74,13 @@ final class PatientLinkAuthenticator extends FlowStep {
         opened(context, found);
     }
 
-    /** The only form here: "Sign out and continue" on the other-patient page. */
+    /** The only form here: "Sign out and continue" on the other-patient page; the sign-in page has none. */
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (context.getAuthenticationSession().getAuthNote(LinkFlow.LINK_ID_NOTE) == null) {
+            authenticate(context);
+            return;
+        }
         Optional<PatientLink> link = LinkFlow.currentLinkOrInvalidPage(context, STEP);
         if (link.isEmpty()) {
             return;
@@ -142,6 +149,27 @@ final class PatientLinkAuthenticator extends FlowStep {
         session.sessions().removeUserSession(context.getRealm(), other);
         AuthenticationManager.expireIdentityCookie(session);
         AuthenticationManager.expireAuthSessionCookie(session);
+    }
+
+    /**
+     * No link and no session: the portal's own sign-in page, "Continue to NHS login", when the
+     * realm has NHS login (straight there when the client asked for it with {@code kc_idp_hint},
+     * unless NHS login has just sent the person back with an error); otherwise there is no way in
+     * without a link.
+     */
+    private static void signInWithoutALink(AuthenticationFlowContext context) {
+        // This sign-in opens no link: NHS login's steps must not take an earlier link of this session for it.
+        context.getAuthenticationSession().setClientNote(LinkFlow.CLAIM_ID_NOTE, "");
+        Optional<NhsLoginOffer> nhsLogin = NhsLoginOffer.inRealm(context);
+        if (nhsLogin.isEmpty()) {
+            LinkFlow.showInvalid(context, STEP, "link_missing", null);
+            return;
+        }
+        if (nhsLogin.get().requestedBy(context) && context.getForwardedErrorMessage() == null) {
+            context.forceChallenge(Response.seeOther(URI.create(nhsLogin.get().url())).build());
+            return;
+        }
+        context.challenge(context.form().setAttribute("nhsLogin", nhsLogin.get().url()).createForm(SIGN_IN_PAGE));
     }
 
     /** A request without a link continues a live sign-in of this browser, like Keycloak's cookie step. */

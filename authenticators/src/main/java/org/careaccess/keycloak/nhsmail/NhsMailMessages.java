@@ -1,20 +1,14 @@
 package org.careaccess.keycloak.nhsmail;
 
-/** Message keys (login theme) for NHSmail sign-ins that are refused, and their event reasons. */
+import org.careaccess.keycloak.broker.CheckedSignIn.Refusal;
+
+/** NHSmail sign-ins that are refused: the message (login theme key) and the event's reason. */
 final class NhsMailMessages {
 
-    static final String WRONG_TENANT = "careaccess.nhsmail.wrongTenant";
-    static final String NO_EMAIL = "careaccess.nhsmail.noEmail";
-    static final String DOMAIN_NOT_ALLOWED = "careaccess.nhsmail.domainNotAllowed";
+    static final Refusal WRONG_TENANT = new Refusal("careaccess.nhsmail.wrongTenant", "wrong_tenant");
+    static final Refusal NO_EMAIL = new Refusal("careaccess.nhsmail.noEmail", "no_email");
+    static final Refusal DOMAIN_NOT_ALLOWED = new Refusal("careaccess.nhsmail.domainNotAllowed", "domain_not_allowed");
 
     private NhsMailMessages() {
-    }
-
-    static String reason(String messageKey) {
-        return switch (messageKey) {
-            case WRONG_TENANT -> "wrong_tenant";
-            case NO_EMAIL -> "no_email";
-            default -> "domain_not_allowed";
-        };
     }
 }
