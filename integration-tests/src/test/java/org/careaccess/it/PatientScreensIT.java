@@ -75,7 +75,7 @@ class PatientScreensIT {
     @Test
     void dateOfBirthInWelsh() {
         chromium().get(issuer.issue(BORN).url());
-        chromium().findElement(By.cssSelector(".careaccess-language__link[lang=cy]")).click();
+        follow(By.cssSelector(".careaccess-language__link[lang=cy]"));
 
         assertPage("dob");
         assertThat(chromium().findElement(By.tagName("h1")).getText()).contains("Beth yw eich dyddiad geni?");
@@ -179,7 +179,7 @@ class PatientScreensIT {
     @Test
     void dateOfBirthWithNhsLoginInWelsh() {
         chromium().get(linkWithNhsNumber().url());
-        chromium().findElement(By.cssSelector(".careaccess-language__link[lang=cy]")).click();
+        follow(By.cssSelector(".careaccess-language__link[lang=cy]"));
 
         assertPage("dob");
         assertThat(chromium().findElement(By.id("nhs-login")).getText()).isEqualTo("Parhau i NHS login");
@@ -254,9 +254,14 @@ class PatientScreensIT {
 
     /** Presses the form's button and waits for the next page. */
     private static void submit() {
-        WebElement button = chromium().findElement(By.cssSelector("form button.nhsuk-button"));
-        button.click();
-        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+        follow(By.cssSelector("form button.nhsuk-button"));
+    }
+
+    /** Clicks a link or button that loads a page, and waits until the old page is gone. */
+    private static void follow(By element) {
+        WebElement clicked = chromium().findElement(element);
+        clicked.click();
+        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(clicked));
     }
 
     private static void assertPage(String name) {

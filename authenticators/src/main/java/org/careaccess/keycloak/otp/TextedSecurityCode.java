@@ -168,6 +168,10 @@ public final class TextedSecurityCode {
                 SENT_AT, Long.toString(clock.instant().getEpochSecond())));
         try {
             sender().send(SecurityCodeText.of(toE164, code, serviceName(), host));
+            if (policy.resendCooldownSeconds() == 0) {
+                // No cooldown: the key only kept two sends for one subject from racing.
+                store.remove(cooldownKey());
+            }
             return new SendResult(SendOutcome.SENT, 0, null);
         } catch (SmsDeliveryException e) {
             // Nothing reached the phone: count nothing, keep whatever code was live before.

@@ -172,6 +172,17 @@ class TextedSecurityCodeTest {
     }
 
     @Test
+    void aCooldownOfZeroLetsANewCodeBeAskedForAtOnce() {
+        CodePolicy noCooldown = new CodePolicy(600, 5, 0, 5, 10);
+        TextedSecurityCode code = new TextedSecurityCode(session, realm, "link", "link-1", noCooldown, store.clock());
+        code.sendUnlessLive(NUMBER, "h");
+
+        assertThat(code.sendNew(NUMBER, "h").outcome()).isEqualTo(SendOutcome.SENT);
+        assertThat(code.secondsUntilResendAllowed()).isZero();
+        assertThat(texts).hasSize(2);
+    }
+
+    @Test
     void aUsedCodeEndsTheCooldownSoTheNextSignInGetsATextAtOnce() {
         TextedSecurityCode code = code("person-1");
         code.sendUnlessLive(NUMBER, "care.example.org");

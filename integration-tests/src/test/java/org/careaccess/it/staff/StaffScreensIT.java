@@ -54,13 +54,13 @@ class StaffScreensIT {
         Screens.assertAccessible("staff-signin-nhsmail-hint");
 
         chromium.findElement(By.id("username")).clear();
-        chromium.findElement(By.id("sign-in")).click();
+        click("sign-in");
         assertPage("staff-signin");
         assertThat(chromium.findElement(By.cssSelector(".nhsuk-error-summary")).getText()).contains("Enter your email address");
         Screens.assertAccessible("staff-signin-error");
 
         chromium.findElement(By.id("username")).sendKeys(StaffRealm.newEmail());
-        chromium.findElement(By.id("send-link")).click();
+        click("send-link");
         assertPage("sign-in-link-sent");
         Screens.assertAccessible("sign-in-link-sent");
 
