@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -200,7 +199,7 @@ class PatientScreensIT {
         LinkIssuer.IssuedLink someoneElses = linkWithNhsNumber();
         NhsLoginIT.NhsLoginStub.user(someoneElses.nhsNumber(), BORN, "P9.Cp.Cd");
         chromium().get(link.url());
-        chromium().findElement(By.id("nhs-login")).click();
+        follow(By.id("nhs-login"));
         signInAtTheNhsLoginStandIn(someoneElses.nhsNumber());
 
         assertPage("nhslogin-mismatch");
@@ -227,9 +226,7 @@ class PatientScreensIT {
         new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("/realms/" + NhsLoginIT.NhsLoginStub.REALM + "/"));
         type("username", "nhs-" + nhsNumber);
         type("password", NhsLoginIT.NhsLoginStub.PASSWORD);
-        WebElement button = chromium().findElement(By.id("kc-login"));
-        button.click();
-        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+        follow(By.id("kc-login"));
     }
 
     /** The link's first device is a scripted browser, so Chromium is a second device and gets the code step. */
@@ -259,9 +256,7 @@ class PatientScreensIT {
 
     /** Clicks a link or button that loads a page, and waits until the old page is gone. */
     private static void follow(By element) {
-        WebElement clicked = chromium().findElement(element);
-        clicked.click();
-        new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(clicked));
+        Screens.clickAndWaitForNextPage(element);
     }
 
     private static void assertPage(String name) {

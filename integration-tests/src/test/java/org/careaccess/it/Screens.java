@@ -3,13 +3,20 @@ package org.careaccess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.careaccess.testkit.AccessibilityAudit;
 import org.careaccess.testkit.Chromium;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real headless Chromium for a test class, with the WCAG 2.2 AA audit. Screenshots of every
@@ -38,6 +45,19 @@ public final class Screens implements BeforeAllCallback, AfterAllCallback {
 
     public static ChromeDriver chromium() {
         return driver;
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone and the new one
+     * has loaded. While the old document is being torn down Chromium may answer "node does not
+     * belong to the document" instead of "stale element"; both mean the old page is going.
+     */
+    public static void clickAndWaitForNextPage(By element) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        driver.findElement(element).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class).until(ExpectedConditions.and(
+                ExpectedConditions.stalenessOf(body),
+                page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState"))));
     }
 
     /** Audits the page Chromium shows and fails with the violations, if any. */

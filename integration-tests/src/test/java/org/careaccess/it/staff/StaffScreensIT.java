@@ -2,7 +2,6 @@ package org.careaccess.it.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every staff screen in real Chromium, audited with axe-core against WCAG 2.2 AA, with 375 px and
@@ -253,12 +248,7 @@ class StaffScreensIT {
     }
 
     private static void clickAndWait(By element) {
-        ChromeDriver chromium = Screens.chromium();
-        WebElement body = chromium.findElement(By.tagName("body"));
-        chromium.findElement(element).click();
-        new WebDriverWait(chromium, Duration.ofSeconds(30)).until(ExpectedConditions.and(
-                ExpectedConditions.stalenessOf(body),
-                driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))));
+        Screens.clickAndWaitForNextPage(element);
     }
 
     private static void assertPage(String name) {
