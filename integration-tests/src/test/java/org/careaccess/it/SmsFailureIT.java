@@ -47,13 +47,43 @@ class SmsFailureIT {
     }
 
     @Test
-    void aGatewayThatDoesNotAnswerInTimeShowsTheSamePage() {
+    void aGatewayStallingTenSecondsShowsTheSamePageWithinTheSendTimeoutAndARetryWorks() {
         LinkIssuer.IssuedLink link = issuer.issue(BORN);
         PatientLinks.signedInFirstDevice(link);
-        CareAccessServer.sns().stallFor(Duration.ofMillis(CareAccessServer.SMS_TIMEOUT_MILLIS + 2000));
+        Page dateOfBirth = PatientLinks.open(CareAccessServer.browser(), link);
+        CareAccessServer.sns().stallFor(Duration.ofSeconds(10));
 
-        Page failed = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        long started = System.nanoTime();
+        Page failed = PatientLinks.enterDateOfBirth(dateOfBirth, BORN);
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(failed.careaccessPage()).isEqualTo("sms-failed");
+        // The send gives up after its timeout (3 s here), long before the gateway's 10 s.
+        assertThat(waited).as("answered once the send timed out, not when the gateway did").isLessThan(Duration.ofSeconds(9));
+        CareAccessServer.sns().behave();
+        Page code = failed.form().submit("resend");
+        assertThat(code.careaccessPage()).isEqualTo("code");
+        assertThat(PatientLinks.enterTextedCode(code, link).isRedirect()).isTrue();
+    }
+
+    @Test
+    void failedTextsCountNothingTowardsTheLinksFiveTextsAnHour() {
+        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        PatientLinks.signedInFirstDevice(link);
+        CareAccessServer.sns().failWith(503);
+        Page page = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        for (int retry = 1; retry <= 5; retry++) {
+            assertThat(page.careaccessPage()).as("failure " + retry).isEqualTo("sms-failed");
+            page = page.form().submit("resend");
+        }
+        assertThat(page.careaccessPage()).isEqualTo("sms-failed");
+
+        CareAccessServer.sns().behave();
+        Page code = page.form().submit("resend");
+
+        // Six failed sends and the seventh still goes: had the failures counted, the hourly limit (5) would refuse it.
+        assertThat(code.careaccessPage()).isEqualTo("code");
+        assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).hasSize(1);
+        assertThat(PatientLinks.enterTextedCode(code, link).isRedirect()).isTrue();
     }
 }

@@ -158,32 +158,29 @@ public final class TextedSecurityCode {
         }
 
         String code = newCode();
-        String serial = UUID.randomUUID().toString();
-        KeyWrapper key = hmacKey();
-        Map<String, String> previous = store.remove(codeKey());
-        store.put(codeKey(), policy.lifetimeSeconds(), Map.of(
-                HMAC, mac(key.getSecretKey(), serial, code),
-                KEY_ID, key.getKid(),
-                SERIAL, serial,
-                SENT_AT, Long.toString(clock.instant().getEpochSecond())));
         try {
             sender().send(SecurityCodeText.of(toE164, code, serviceName(), host));
-            if (policy.resendCooldownSeconds() == 0) {
-                // No cooldown: the key only kept two sends for one subject from racing.
-                store.remove(cooldownKey());
-            }
-            return new SendResult(SendOutcome.SENT, 0, null);
         } catch (SmsDeliveryException e) {
             // Nothing reached the phone: count nothing, keep whatever code was live before.
-            store.remove(codeKey());
-            if (previous != null) {
-                store.put(codeKey(), remainingLifetime(previous), previous);
-            }
             subjectSlot.get().giveBack();
             numberSlot.get().giveBack();
             store.remove(cooldownKey());
             return new SendResult(SendOutcome.FAILED, 0, e);
         }
+        // Stored only once it is on its way. Keycloak's store writes a put when the request ends
+        // (and refuses a second put of one key in a request), so nothing undelivered is ever put.
+        String serial = UUID.randomUUID().toString();
+        KeyWrapper key = hmacKey();
+        store.put(codeKey(), policy.lifetimeSeconds(), Map.of(
+                HMAC, mac(key.getSecretKey(), serial, code),
+                KEY_ID, key.getKid(),
+                SERIAL, serial,
+                SENT_AT, Long.toString(clock.instant().getEpochSecond())));
+        if (policy.resendCooldownSeconds() == 0) {
+            // No cooldown: the key only kept two sends for one subject from racing.
+            store.remove(cooldownKey());
+        }
+        return new SendResult(SendOutcome.SENT, 0, null);
     }
 
     /** Checks a typed code. A right code is used up at once; every wrong one costs a try. */
@@ -286,11 +283,6 @@ public final class TextedSecurityCode {
         return session.keys().getKeysStream(realm)
                 .filter(k -> kid.equals(k.getKid()) && k.getSecretKey() != null)
                 .map(KeyWrapper::getAlgorithm).findFirst().orElse(Algorithm.HS512);
-    }
-
-    private long remainingLifetime(Map<String, String> code) {
-        long sent = Long.parseLong(code.getOrDefault(SENT_AT, "0"));
-        return Math.max(1, policy.lifetimeSeconds() - (clock.instant().getEpochSecond() - sent));
     }
 
     private SmsSender sender() throws SmsDeliveryException {

@@ -6,13 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.keycloak.models.SingleUseObjectProvider;
 
-/** Keycloak's single-use object store as a unit test needs it: a map with lifespans on a test clock. */
+/**
+ * Keycloak's single-use object store as a unit test needs it: a map with lifespans on a test clock,
+ * with Keycloak's transaction semantics (Infinispan, 26.7): {@code put} is deferred to the end of
+ * the request ({@link #commit()}), {@code get} sees a pending put, and a second {@code put} of a key
+ * in one request fails; {@code remove}, {@code replace}, {@code putIfAbsent} and {@code contains}
+ * act on the store at once and do not see or cancel a pending put.
+ */
 final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
     private record Entry(Map<String, String> notes, long expiresAt) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> pending = new ConcurrentHashMap<>();
     private long now;
 
     void advanceSeconds(long seconds) {
@@ -48,14 +55,23 @@ final class InMemorySingleUseObjects implements SingleUseObjectProvider {
         return entry;
     }
 
+    /** The end of a request: pending puts reach the store. */
+    void commit() {
+        entries.putAll(pending);
+        pending.clear();
+    }
+
     @Override
     public void put(String key, long lifespanSeconds, Map<String, String> notes) {
-        entries.put(key, new Entry(new HashMap<>(notes), now + lifespanSeconds));
+        if (pending.containsKey(key)) {
+            throw new IllegalStateException("Can't add session: task in progress for session");
+        }
+        pending.put(key, new Entry(new HashMap<>(notes), now + lifespanSeconds));
     }
 
     @Override
     public Map<String, String> get(String key) {
-        Entry entry = live(key);
+        Entry entry = pending.containsKey(key) ? pending.get(key) : live(key);
         return entry == null ? null : entry.notes;
     }
 
