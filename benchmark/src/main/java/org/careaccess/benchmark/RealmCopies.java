@@ -60,21 +60,24 @@ public final class RealmCopies {
         }
     }
 
-    static ObjectNode filled(String file) {
+    private static ObjectNode filled(String file) {
         try {
-            String json = Files.readString(BuildPaths.path("careaccess.realm.config").resolve(file))
-                    .replace("${CAREACCESS_ALLOW_DRAMA_NUMBERS:false}", "true")
-                    .replace("${CAREACCESS_PORTAL_SECRET}", PORTAL_SECRET)
-                    .replace("${CAREACCESS_STAFF_PORTAL_SECRET}", PORTAL_SECRET)
-                    .replace("${CAREACCESS_ISSUER_SECRET}", PORTAL_SECRET)
-                    .replace("${CAREACCESS_PORTAL_URL:http://localhost:3000}", PATIENT_PORTAL_URL)
-                    .replace("${CAREACCESS_STAFF_PORTAL_URL:https://staff-portal.example.org}", STAFF_PORTAL_URL)
-                    // Every other setting its default, as at an import without the variable set.
-                    .replaceAll("\\$\\{CAREACCESS_[A-Z_]+:([^}]*)}", "$1")
-                    .replaceAll("\\$\\{CAREACCESS_[A-Z_]+}", "unused");
-            return (ObjectNode) AdminClient.json().readTree(json);
+            return (ObjectNode) AdminClient.json().readTree(filledIn(Files.readString(BuildPaths.path("careaccess.realm.config").resolve(file))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A realm file's text with every CareAccess placeholder replaced: ours, or the file's default. */
+    static String filledIn(String json) {
+        return json.replace("${CAREACCESS_ALLOW_DRAMA_NUMBERS:false}", "true")
+                .replace("${CAREACCESS_PORTAL_SECRET}", PORTAL_SECRET)
+                .replace("${CAREACCESS_STAFF_PORTAL_SECRET}", PORTAL_SECRET)
+                .replace("${CAREACCESS_ISSUER_SECRET}", PORTAL_SECRET)
+                .replace("${CAREACCESS_PORTAL_URL:http://localhost:3000}", PATIENT_PORTAL_URL)
+                .replace("${CAREACCESS_STAFF_PORTAL_URL:https://staff-portal.example.org}", STAFF_PORTAL_URL)
+                // Every other setting its default, as at an import without the variable set.
+                .replaceAll("\\$\\{CAREACCESS_[A-Z_]+:([^}]*)}", "$1")
+                .replaceAll("\\$\\{CAREACCESS_[A-Z_]+}", "unused");
     }
 }
