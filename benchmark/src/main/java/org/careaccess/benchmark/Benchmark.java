@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.careaccess.benchmark.scenarios.PasswordAndTotp;
+import org.careaccess.benchmark.scenarios.PatientLinkSignIn;
+import org.careaccess.benchmark.scenarios.StaffPasswordAndText;
 import org.careaccess.testkit.BuildPaths;
 
 /**
@@ -18,7 +20,10 @@ import org.careaccess.testkit.BuildPaths;
  * each measurement, 15), {@code benchmark.firstWarmup} (before a scenario's first measurement, 60),
  * {@code benchmark.seconds} (measurement seconds per round, 30), {@code benchmark.rounds}
  * (2: the scenarios take turns, so a neighbour's load spreads over all of them),
- * {@code benchmark.users} (TOTP users for scenario 1, 2000).
+ * {@code benchmark.users} (TOTP users for scenario 1, 2000), {@code benchmark.links} (links the
+ * driver opens in each of scenarios 2, 3 and 5, 1000 at most), {@code benchmark.staff} (staff users
+ * for scenario 4, 1000 at most), {@code benchmark.storedLinks} (links in the store for scenario 5,
+ * 1,000,000).
  */
 public final class Benchmark {
 
@@ -27,8 +32,13 @@ public final class Benchmark {
 
     /** Every scenario, in report order; the first is the reference the others are compared with. */
     static List<Scenario> scenarios() {
+        int links = Integer.getInteger("benchmark.links", 1000);
         return List.of(
-                new PasswordAndTotp(Integer.getInteger("benchmark.users", 2000)));
+                new PasswordAndTotp(Integer.getInteger("benchmark.users", 2000)),
+                PatientLinkSignIn.newDevice(links),
+                PatientLinkSignIn.trustedDevice(links),
+                new StaffPasswordAndText(Integer.getInteger("benchmark.staff", 1000)),
+                PatientLinkSignIn.newDeviceInLargeStore(links, Long.getLong("benchmark.storedLinks", 1_000_000)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -46,27 +56,16 @@ public final class Benchmark {
                 BuildPaths.realmFiles(), work)) {
             System.out.printf("Keycloak %s (pid %d) started in %d s%n", server.url(), server.keycloak().pid(), server.keycloak().startedIn().toSeconds());
             List<Measurements> results = new ArrayList<>();
-            for (Scenario scenario : scenarios) {
-                Instant began = Instant.now();
-                scenario.prepare(server);
-                System.out.printf("prepared %s in %d s%n", scenario.id(), Duration.between(began, Instant.now()).toSeconds());
-                results.add(new Measurements(scenario));
-            }
             LoadDriver driver = new LoadDriver(server.http(), server.url(), server.keycloak().pid());
-            for (int round = 1; round <= rounds; round++) {
-                for (Measurements result : results) {
-                    Duration thisWarmUp = round == 1 ? firstWarmUp : warmUp;
-                    System.out.printf("round %d/%d: %s, %d visitors, %d s warm-up, %d s measured%n", round, rounds,
-                            result.scenario().id(), concurrency, thisWarmUp.toSeconds(), window.toSeconds());
-                    driver.run(result.scenario(), result, concurrency, thisWarmUp, window);
-                    System.out.printf(Locale.ROOT, "  so far: %.1f flows/s, %.1f server CPU ms/flow, %d errors%n",
-                            result.flowsPerSecond(), result.serverCpuMillisPerFlow(), result.errors());
-                }
-            }
+            Rounds plan = new Rounds(concurrency, firstWarmUp, warmUp, window, rounds);
+            measure(server, driver, scenarios.stream().filter(s -> !s.runsAfterTheOthers()).toList(), plan, results);
+            measure(server, driver, scenarios.stream().filter(Scenario::runsAfterTheOthers).toList(), plan, results);
+            results.sort(java.util.Comparator.comparingInt(m -> scenarios.indexOf(m.scenario())));
             String machine = String.format(Locale.ROOT, "Machine: %d cores, %s; load average (1/5/15 min) %s before, %s after.",
                     CpuClock.cores(), CpuClock.cpuModel(), loadBefore, CpuClock.loadAverage());
             String settings = String.format(Locale.ROOT, "Keycloak 26.7.3 production mode (kc.sh start --optimized, theme and template caches on) "
-                            + "on PostgreSQL; %d virtual visitors per scenario; %d s warm-up (%d s the first time) and %d × %d s measured per scenario, taking turns.",
+                            + "on PostgreSQL; %d virtual visitors per scenario; %d s warm-up (%d s the first time) and %d × %d s measured per scenario, taking turns; "
+                            + "scenario 5's stored links are seeded, and it is measured, after the others' rounds (they share the link table).",
                     concurrency, warmUp.toSeconds(), firstWarmUp.toSeconds(), rounds, window.toSeconds());
             Report report = new Report(results, machine, settings);
             Path output = work.getParent().resolve("benchmark-results");
@@ -74,6 +73,33 @@ public final class Benchmark {
             System.out.println(report.markdown());
             System.out.println("Written to " + output.resolve("results.md") + " and results.html");
         }
+    }
+
+    /** How each scenario is measured: visitors, warm-ups, measurement window, rounds. */
+    private record Rounds(int concurrency, Duration firstWarmUp, Duration warmUp, Duration window, int rounds) {
+    }
+
+    /** Prepares the scenarios, then measures them taking turns, round after round. */
+    private static void measure(BenchmarkServer server, LoadDriver driver, List<Scenario> scenarios, Rounds settings,
+                                List<Measurements> results) throws Exception {
+        List<Measurements> these = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            Instant began = Instant.now();
+            scenario.prepare(server);
+            System.out.printf("prepared %s in %d s%n", scenario.id(), Duration.between(began, Instant.now()).toSeconds());
+            these.add(new Measurements(scenario));
+        }
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (Measurements result : these) {
+                Duration thisWarmUp = round == 1 ? settings.firstWarmUp() : settings.warmUp();
+                System.out.printf("round %d/%d: %s, %d visitors, %d s warm-up, %d s measured%n", round, settings.rounds(),
+                        result.scenario().id(), settings.concurrency(), thisWarmUp.toSeconds(), settings.window().toSeconds());
+                driver.run(result.scenario(), result, settings.concurrency(), thisWarmUp, settings.window());
+                System.out.printf(Locale.ROOT, "  so far: %.1f flows/s, %.1f server CPU ms/flow, %d errors%n",
+                        result.flowsPerSecond(), result.serverCpuMillisPerFlow(), result.errors());
+            }
+        }
+        results.addAll(these);
     }
 
     private static List<Scenario> selected(String ids) {

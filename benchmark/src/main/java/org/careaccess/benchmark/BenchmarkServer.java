@@ -1,6 +1,9 @@
 package org.careaccess.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -47,15 +50,20 @@ public final class BenchmarkServer implements AutoCloseable {
                     .env("CAREACCESS_BASE_URL", url)
                     // Room for a million links' worth of caches; the heap the tests use is 1 GB.
                     .env("JAVA_OPTS_KC_HEAP", "-Xms1g -Xmx2g");
+            if (Boolean.getBoolean("benchmark.jfr")) {
+                // A flight recording of the whole run, to find where the server spends its CPU (README, "Benchmark").
+                Path results = Files.createDirectories(work.resolveSibling("benchmark-results"));
+                node.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,filename=" + results.resolve("server.jfr").toAbsolutePath());
+            }
             for (Path realm : realmFiles) {
                 node.importRealm(realm);
             }
             KeycloakServer server = node.build().start();
             return new BenchmarkServer(database, sns, server);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             sns.close();
             database.close();
-            throw e;
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -22,6 +22,15 @@ public interface Scenario {
         return null;
     }
 
+    /**
+     * Whether this scenario's data would change what the others measure (scenario 5's million
+     * links share the link table and its code index with scenarios 2 and 3): such scenarios are
+     * prepared and measured after the others' rounds.
+     */
+    default boolean runsAfterTheOthers() {
+        return false;
+    }
+
     /** Makes realms, clients, users, links... through the admin API or the database, before any load. */
     void prepare(BenchmarkServer server) throws Exception;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -40,6 +41,8 @@ public final class SnsStandIn extends StandInServer {
     }
 
     private final List<Publish> published = new CopyOnWriteArrayList<>();
+    /** The latest text to each number: a benchmark reads one per flow among tens of thousands sent. */
+    private final Map<String, Publish> latest = new ConcurrentHashMap<>();
 
     public SnsStandIn() {
         this(0);
@@ -75,7 +78,11 @@ public final class SnsStandIn extends StandInServer {
             respond(exchange, 400, errorContentType(), error("Sender", "InvalidAction", "Only Publish is played here"));
             return;
         }
-        published.add(new Publish(parameters, exchange.getRequestHeaders().getFirst("Authorization")));
+        Publish publish = new Publish(parameters, exchange.getRequestHeaders().getFirst("Authorization"));
+        published.add(publish);
+        if (publish.phoneNumber() != null) {
+            latest.put(publish.phoneNumber(), publish);
+        }
         respond(exchange, 200, "text/xml", """
                 <PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
                   <PublishResult><MessageId>%s</MessageId></PublishResult>
@@ -127,11 +134,12 @@ public final class SnsStandIn extends StandInServer {
 
     /** The security code in the latest text to this number, or null when none was sent. */
     public String latestCodeTo(String e164) {
-        List<Publish> texts = publishedTo(e164);
-        return texts.isEmpty() ? null : SecurityCodes.in(texts.get(texts.size() - 1).message());
+        Publish text = latest.get(e164);
+        return text == null ? null : SecurityCodes.in(text.message());
     }
 
     public void clear() {
         published.clear();
+        latest.clear();
     }
 }

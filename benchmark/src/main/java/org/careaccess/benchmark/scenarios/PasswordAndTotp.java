@@ -2,9 +2,6 @@ package org.careaccess.benchmark.scenarios;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import org.careaccess.benchmark.BenchmarkServer;
 import org.careaccess.benchmark.Flow;
 import org.careaccess.benchmark.Scenario;
 import org.careaccess.benchmark.Totp;
+import org.careaccess.benchmark.UserImport;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.TestRealm;
@@ -77,22 +75,11 @@ public final class PasswordAndTotp implements Scenario {
         for (int i = 0; i < users; i++) {
             made.add(new User(String.format("totp-user-%06d", i), randomSecret()));
         }
-        // One user through the admin API (the server hashes the password with argon2, ~50 ms of CPU);
-        // the rest get a copy of that hash through a partial import, so setting up costs seconds.
+        // One user through the admin API, the rest with a copy of its password hash (UserImport).
         User first = made.get(0);
         realm.user(first.username, List.of(TestRealm.password(PASSWORD), otp(first)));
-        Map<String, String> hash = passwordHashOf(server, first.username);
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (User user : made.subList(1, made.size())) {
-            batch.add(userRepresentation(user, hash));
-            if (batch.size() == 500) {
-                importUsers(server, batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            importUsers(server, batch);
-        }
+        UserImport.PasswordHash hash = UserImport.passwordHashOf(server, REALM, first.username);
+        UserImport.importUsers(server, REALM, made.subList(1, made.size()).stream().map(user -> userRepresentation(user, hash)).toList());
         pool.addAll(made);
     }
 
@@ -102,7 +89,7 @@ public final class PasswordAndTotp implements Scenario {
                 "credentialData", OTP_CREDENTIAL_DATA);
     }
 
-    private static Map<String, Object> userRepresentation(User user, Map<String, String> hash) {
+    private static Map<String, Object> userRepresentation(User user, UserImport.PasswordHash hash) {
         Map<String, Object> rep = new LinkedHashMap<>();
         rep.put("username", user.username);
         rep.put("enabled", true);
@@ -110,29 +97,8 @@ public final class PasswordAndTotp implements Scenario {
         rep.put("emailVerified", true);
         rep.put("firstName", "Bench");
         rep.put("lastName", "User");
-        rep.put("credentials", List.of(
-                Map.of("type", "password", "secretData", hash.get("secret"), "credentialData", hash.get("data")),
-                otp(user)));
+        rep.put("credentials", List.of(hash.credential(), otp(user)));
         return rep;
-    }
-
-    private static void importUsers(BenchmarkServer server, List<Map<String, Object>> users) {
-        server.admin().post("/realms/" + REALM + "/partialImport", Map.of("ifResourceExists", "FAIL", "users", users)).expect(200);
-    }
-
-    private static Map<String, String> passwordHashOf(BenchmarkServer server, String username) throws Exception {
-        String sql = "SELECT c.secret_data, c.credential_data FROM credential c JOIN user_entity u ON u.id = c.user_id "
-                + "JOIN realm r ON r.id = u.realm_id WHERE r.name = ? AND u.username = ? AND c.type = 'password'";
-        try (Connection db = server.database().connect(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, REALM);
-            query.setString(2, username);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("no password stored for " + username);
-                }
-                return Map.of("secret", row.getString(1), "data", row.getString(2));
-            }
-        }
     }
 
     private static String randomSecret() {
