@@ -24,8 +24,7 @@ public class JsonApi {
     }
 
     // HTTP/1.1: an h2c upgrade on a kept-alive connection breaks when a load balancer moves it to another node.
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String token;
 
@@ -51,7 +50,7 @@ public class JsonApi {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parse(response.body()), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {

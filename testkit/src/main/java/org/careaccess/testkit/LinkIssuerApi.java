@@ -45,6 +45,13 @@ public class LinkIssuerApi extends JsonApi {
     }
 
     public IssuedLink issue(LocalDate birthDate, String mobile, String nhsNumber) {
+        JsonNode created = post(requestBody(birthDate, mobile, nhsNumber)).expect(201).body();
+        return new IssuedLink(realm, created.path("id").asText(), created.path("code").asText(), created.path("url").asText(),
+                TestPatients.e164(mobile), birthDate, nhsNumber);
+    }
+
+    /** A valid body for {@code POST /careaccess/links}: a questionnaire link, every field set (no NHS number when null). */
+    public static Map<String, Object> requestBody(LocalDate birthDate, String mobile, String nhsNumber) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("birthDate", birthDate.toString());
         body.put("mobile", mobile);
@@ -56,9 +63,7 @@ public class LinkIssuerApi extends JsonApi {
         body.put("purpose", "questionnaire");
         body.put("resource", "q-123");
         body.put("expiresInDays", 30);
-        JsonNode created = post(body).expect(201).body();
-        return new IssuedLink(realm, created.path("id").asText(), created.path("code").asText(), created.path("url").asText(),
-                TestPatients.e164(mobile), birthDate, nhsNumber);
+        return body;
     }
 
     public Answer post(Object body) {
