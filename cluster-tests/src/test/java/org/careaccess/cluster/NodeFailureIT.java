@@ -89,6 +89,7 @@ class NodeFailureIT {
         routeTo(nodeA());
         Page answer = ClusterPatients.enterTextedCode(code, link);
 
+        System.out.printf("code typed on node A after node B stopped: %s%n", answer.isRedirect() ? "signed in" : answer + ", starting again");
         if (!answer.isRedirect()) {
             // Starting again is acceptable; a server error or a dead end is not.
             SafeAnswers.assertNoServerError(answer, "code typed after node B stopped");
