@@ -65,6 +65,7 @@ class CareAccessFuzzIT {
 
     @Test
     void everyDateOfBirthCaseGetsTheFormAgainWithAMessage() {
+        // A real date, one day off the patient's: each case gets a GOV.UK error or "does not match".
         Map<String, String> valid = new LinkedHashMap<>();
         valid.put("dob-day", "14");
         valid.put("dob-month", "3");
