@@ -40,6 +40,13 @@ public final class ClusterNodes implements BeforeAllCallback {
     /** Tests use a short send timeout; the 5-second default is pinned down by the unit tests. */
     static final int SMS_TIMEOUT_MILLIS = 3000;
 
+    /** Secrets and the portal address for the realm files' placeholders (as the integration tests' server). */
+    static final String ISSUER_SECRET = "cluster-issuer-secret";
+    static final String PORTAL_SECRET = "cluster-portal-secret";
+    /** Not served: a browser stops at the redirect back to the portal, which carries the code. */
+    static final String PORTAL_URL = "https://portal.example.org";
+    static final String STAFF_PORTAL_SECRET = "cluster-staff-portal-secret";
+
     private static final Pattern CLUSTER_VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*] \\((\\d+)\\) \\[([^\\]]*)]");
 
     private static PostgresDatabase database;
@@ -100,7 +107,11 @@ public final class ClusterNodes implements BeforeAllCallback {
         return sns.receiveTextsOf(node, SMS_TIMEOUT_MILLIS)
                 .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
                 .env("CAREACCESS_BASE_URL", frontUrl())
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
+                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
+                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
+                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
+                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET);
     }
 
     /** Starts whichever nodes are not running, one after the other, and waits until they form one cluster. */

@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.careaccess.testkit.AdminClient;
+import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientLinkSteps;
 import org.careaccess.testkit.SafeAnswers;
 import org.careaccess.testkit.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +99,50 @@ class DatabaseOutageIT {
         SafeAnswers.assertRevealsNoInternals(answer.raw(), "admin API during the outage");
         assertThat(admin.post("/realms/" + realm.name() + "/users", Map.of("username", "erin", "enabled", true)).status())
                 .as("the first request once the database is back").isEqualTo(201);
+    }
+
+    @Test
+    void aPatientLinkFlowWithoutTheDatabaseShowsAPlainPageAndWorksOnceItIsBack() {
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(ClusterPatients.REALM);
+        Browser phone = browser();
+        Page dob = ClusterPatients.open(phone, link);
+        PatientLinkSteps.expectPage(dob, "dob");
+
+        Page opened = duringAnOutage(() -> ClusterPatients.open(browser(), link));
+        Page dateOfBirth = duringAnOutage(() -> PatientLinkSteps.enterDateOfBirth(dob, link.birthDate()));
+
+        assertPlainErrorOrFlowPage(opened, "opening a link during the outage");
+        assertPlainErrorOrFlowPage(dateOfBirth, "the date of birth during the outage");
+        Page done = dateOfBirth.isRedirect() ? dateOfBirth : ClusterPatients.openAndConfirmBirthDate(phone, link);
+        ClusterPatients.assertBackAtPortal(done);
+    }
+
+    @Test
+    void aSecurityCodeTypedWithoutTheDatabaseShowsAPlainPageAndWorksOnceItIsBack() {
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(ClusterPatients.REALM);
+        Page code = ClusterPatients.codePageOnASecondDevice(link);
+
+        Page answer = duringAnOutage(() -> ClusterPatients.enterTextedCode(code, link));
+
+        assertPlainErrorOrFlowPage(answer, "the security code during the outage");
+        Page done = answer.isRedirect() ? answer : ClusterPatients.enterTextedCode(ClusterPatients.codePageOnASecondDevice(link), link);
+        ClusterPatients.assertBackAtPortal(done);
+    }
+
+    /**
+     * What a patient may see while the database is gone: a page of the flow, the way back to the
+     * portal, or the realm's themed error page ("Sorry, there is a problem", Keycloak's own error
+     * page in the CareAccess theme): HTML, without internals, never a bare server error.
+     */
+    private static void assertPlainErrorOrFlowPage(Page answer, String what) {
+        System.out.printf("%s: %s, \"%s\"%n", what, answer, answer.isRedirect() ? answer.location() : answer.text());
+        SafeAnswers.assertRevealsNoInternals(answer.body(), what);
+        if (!answer.isRedirect()) {
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("text/html");
+        }
+        if (answer.status() >= 500) {
+            assertThat(answer.heading()).as(what + ": the themed error page, not a bare one: " + answer.text()).isEqualTo("Sorry, there is a problem");
+        }
     }
 
     /** Cuts the database link, sends the request, and restores the link {@link #OUTAGE} after the cut. */

@@ -28,16 +28,7 @@ class LinkIssuerApiIT {
     private final LinkIssuer issuer = LinkIssuer.patientsRealm();
 
     private static Map<String, Object> validBody() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("birthDate", "1984-03-15");
-        body.put("mobile", TestPatients.nextMobile());
-        body.put("nhsNumber", TestPatients.nextNhsNumber());
-        body.put("givenName", "Ann");
-        body.put("familyName", "Example");
-        body.put("purpose", "questionnaire");
-        body.put("resource", "q-123");
-        body.put("expiresInDays", 30);
-        return body;
+        return LinkIssuer.requestBody(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientLinkSteps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,18 +20,9 @@ final class PatientLinks {
     private PatientLinks() {
     }
 
-    /**
-     * A person's pause between two wrong tries. Keycloak's brute-force protection treats two
-     * failures less than a second apart (quickLoginCheckMilliSeconds, 1000) as a robot and locks
-     * the patient for a minute; tests that count tries must not look like one.
-     */
+    /** A person's pause between two wrong tries ({@link PatientLinkSteps#pauseBetweenTries()}). */
     static void pauseBetweenTries() {
-        try {
-            Thread.sleep(1100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        PatientLinkSteps.pauseBetweenTries();
     }
 
     static Page open(Browser browser, LinkIssuer.IssuedLink link) {
@@ -38,21 +30,16 @@ final class PatientLinks {
     }
 
     static Page enterDateOfBirth(Page dobPage, String day, String month, String year) {
-        assertThat(dobPage.careaccessPage()).as(dobPage.text()).isEqualTo("dob");
-        return dobPage.form().set("dob-day", day).set("dob-month", month).set("dob-year", year).submit();
+        return PatientLinkSteps.enterDateOfBirth(dobPage, day, month, year);
     }
 
     static Page enterDateOfBirth(Page dobPage, LocalDate date) {
-        return enterDateOfBirth(dobPage, Integer.toString(date.getDayOfMonth()), Integer.toString(date.getMonthValue()),
-                Integer.toString(date.getYear()));
+        return PatientLinkSteps.enterDateOfBirth(dobPage, date);
     }
 
     /** Types the code of the latest text to the link's number. */
     static Page enterTextedCode(Page codePage, LinkIssuer.IssuedLink link) {
-        assertThat(codePage.careaccessPage()).as(codePage.text()).isEqualTo("code");
-        String code = CareAccessServer.sns().latestCodeTo(link.mobileE164());
-        assertThat(code).as("a code texted to " + link.mobileE164()).isNotNull();
-        return codePage.form().set("code", code).submit();
+        return PatientLinkSteps.enterTextedCode(codePage, CareAccessServer.sns(), link.mobileE164());
     }
 
     /** A new browser that opens the link and confirms the date of birth: the first device, trusted without a code. */

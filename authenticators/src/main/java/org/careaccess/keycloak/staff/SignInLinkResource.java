@@ -1,6 +1,7 @@
 package org.careaccess.keycloak.staff;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.keycloak.authentication.AuthenticationProcessor;
@@ -28,6 +29,10 @@ import jakarta.ws.rs.core.Response;
  */
 final class SignInLinkResource implements RealmResourceProvider {
 
+    /** Where a malformed link code is sent: a code that is never issued (issued ones are 43 characters). */
+    static final String NOT_A_LINK = "not-a-link";
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]+");
+
     private final KeycloakSession session;
 
     SignInLinkResource(KeycloakSession session) {
@@ -44,6 +49,13 @@ final class SignInLinkResource implements RealmResourceProvider {
     @Produces(MediaType.TEXT_HTML)
     public Response open(@PathParam("code") String code) {
         RealmModel realm = session.getContext().getRealm();
+        if (!isUrlSafe(code)) {
+            // A page rendered at this request's URI builds links from it (the language switch), and
+            // Keycloak's UriBuilder fails on characters such as "{" with a 500. Links only ever hold
+            // URL-safe base64, so such a code is unknown: show that page at a plain URI.
+            return Response.status(Response.Status.FOUND).location(SignInLinks.url(session, realm, NOT_A_LINK))
+                    .header("Cache-Control", "no-store").build();
+        }
         SignInLinks.Opened opened = SignInLinks.open(session, realm, code);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.LOGIN).detail(CareAccessEvents.STEP, "signin_link");
@@ -81,6 +93,10 @@ final class SignInLinkResource implements RealmResourceProvider {
                 .setStatus(status)
                 .createForm("careaccess-signin-link-invalid.ftl");
         return Response.fromResponse(page).header("Cache-Control", "no-store").build();
+    }
+
+    static boolean isUrlSafe(String code) {
+        return code != null && URL_SAFE.matcher(code).matches();
     }
 
     @Override

@@ -36,6 +36,10 @@ final class SupportResetResource {
     static final String SUPPORT_ROLE = "careaccess-2fa-support";
     static final String GENERIC_ATTRIBUTE = "careaccess.generic";
 
+    private static final int MAX_USER_ID_LENGTH = 36;
+    /** The resource path's user id in the admin event of a call with an implausible id. */
+    static final String NOT_A_USER_ID = "not-a-user-id";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -52,8 +56,11 @@ final class SupportResetResource {
     @Path("users/{id}/reset-2fa")
     @Produces(MediaType.APPLICATION_JSON)
     public Response resetTwoFactor(@PathParam("id") String userId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        boolean plausibleId = isPlausibleUserId(userId);
+        // An implausible id goes neither to the database nor into the admin event's resource path:
+        // PostgreSQL refuses a NUL in a query, and a path longer than its column failed the commit (a 500).
         AdminEventBuilder event = adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER)
-                .resourcePath("users", userId, "reset-2fa");
+                .resourcePath("users", plausibleId ? userId : NOT_A_USER_ID, "reset-2fa");
         if (!auth.users().canManage() || !callerIsSupportDesk()) {
             return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.FORBIDDEN, "forbidden",
                     Map.of("error", "forbidden",
@@ -70,7 +77,7 @@ final class SupportResetResource {
             return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.BAD_REQUEST, "invalid_request", e.body());
         }
         event.detail(CareAccessEvents.TICKET, request.ticket()).detail(CareAccessEvents.VERIFICATION, request.verification());
-        UserModel user = userId == null || userId.length() > 36 ? null : session.users().getUserById(realm, userId);
+        UserModel user = plausibleId ? session.users().getUserById(realm, userId) : null;
         if (user == null) {
             return refuse(event, Response.Status.NOT_FOUND, "user_not_found",
                     Map.of("error", "user_not_found", "message", "No user with this id in realm " + realm.getName()));
@@ -107,6 +114,12 @@ final class SupportResetResource {
         event.getEvent().setError(outcome);
         event.success();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** At most 36 characters (a Keycloak id's column), none of them a control character. */
+    static boolean isPlausibleUserId(String userId) {
+        return userId != null && !userId.isEmpty() && userId.length() <= MAX_USER_ID_LENGTH
+                && userId.chars().noneMatch(Character::isISOControl);
     }
 
     private static String safe(String contentType) {

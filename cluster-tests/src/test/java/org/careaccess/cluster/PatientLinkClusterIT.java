@@ -1,0 +1,137 @@
+package org.careaccess.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.cluster.ClusterNodes.browser;
+import static org.careaccess.cluster.ClusterNodes.nodeA;
+import static org.careaccess.cluster.ClusterNodes.nodeB;
+import static org.careaccess.cluster.ClusterNodes.routeTo;
+import static org.careaccess.cluster.ClusterPatients.BORN;
+import static org.careaccess.cluster.ClusterPatients.REALM;
+
+import java.util.Map;
+
+import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientLinkSteps;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A patient's link flow spread over both nodes: links, codes, counters, locks and trusted devices
+ * are the cluster's, not one node's, so a load balancer may send each step to either node.
+ */
+@ExtendWith(ClusterNodes.class)
+class PatientLinkClusterIT {
+
+    /** Resends without the 30-second cooldown, so the hourly text limit is reached in seconds. */
+    private static final String NO_COOLDOWN = "cluster-no-cooldown";
+
+    @BeforeAll
+    static void realmWithoutResendCooldown() {
+        ClusterPatients.createCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
+    }
+
+    @AfterEach
+    void frontBackToNodeA() {
+        routeTo(nodeA());
+    }
+
+    @Test
+    void aLinkIssuedThroughNodeAOpensOnNodeB() {
+        routeTo(nodeA());
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+
+        routeTo(nodeB());
+        Page done = ClusterPatients.openAndConfirmBirthDate(browser(), link);
+
+        JsonNode claims = ClusterPatients.idTokenClaims(done, REALM);
+        assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
+        assertThat(ClusterPatients.amr(claims)).containsExactly("dob");
+        assertThat(ClusterPatients.issuer(REALM).status(link.id()).expect(200).body().path("trustedDevice").path("boundBy").asText())
+                .as("the first device, bound through node B, as node A reports it").isEqualTo("first_use");
+    }
+
+    @Test
+    void aCodeTextedThroughNodeAIsAcceptedOnNodeB() {
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+        routeTo(nodeA());
+        Page code = ClusterPatients.codePageOnASecondDevice(link);
+        assertThat(ClusterPatients.textsTo(link)).as("texted through node A").isEqualTo(1);
+
+        routeTo(nodeB());
+        Page done = ClusterPatients.enterTextedCode(code, link);
+
+        assertThat(ClusterPatients.amr(ClusterPatients.idTokenClaims(done, REALM))).containsExactlyInAnyOrder("dob", "sms");
+        assertThat(ClusterPatients.textsTo(link)).as("node B sent no text of its own").isEqualTo(1);
+    }
+
+    @Test
+    void wrongDatesOfBirthAlternatingBetweenNodesLockTheLinkOnBoth() {
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+        Browser browser = browser();
+        Page page = ClusterPatients.open(browser, link);
+
+        for (int wrong = 1; wrong <= 5; wrong++) {
+            routeTo(wrong % 2 == 1 ? nodeA() : nodeB());
+            if (wrong > 1) {
+                PatientLinkSteps.pauseBetweenTries();
+            }
+            page = PatientLinkSteps.enterDateOfBirth(page, BORN.minusDays(wrong));
+            if (wrong < 5) {
+                assertThat(page.careaccessPage()).as("wrong date %d", wrong).isEqualTo("dob");
+            }
+        }
+
+        assertThat(page.careaccessPage()).as("the fifth wrong date, counted with four on the other node").isEqualTo("link-locked");
+        for (KeycloakServer node : new KeycloakServer[] {nodeA(), nodeB()}) {
+            routeTo(node);
+            Page again = ClusterPatients.open(browser(), link);
+            if ("dob".equals(again.careaccessPage())) {
+                again = PatientLinkSteps.enterDateOfBirth(again, BORN);
+            }
+            assertThat(again.careaccessPage()).as("the right date through %s", node.url()).isEqualTo("link-locked");
+        }
+    }
+
+    @Test
+    void textsRequestedAlternatelyFromBothNodesCountTowardsOneHourlyLimit() {
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(NO_COOLDOWN);
+        routeTo(nodeA());
+        Page code = ClusterPatients.codePageOnASecondDevice(link);
+
+        for (int text = 2; text <= 6; text++) {
+            routeTo(text % 2 == 0 ? nodeB() : nodeA());
+            PatientLinkSteps.pauseBetweenTries();
+            code = code.form().submit("resend");
+            if (text <= 5) {
+                assertThat(code.errors()).as("text %d", text).isEmpty();
+            }
+        }
+
+        assertThat(ClusterPatients.textsTo(link)).as("texts per link per hour, both nodes together").isEqualTo(5);
+        assertThat(code.errors()).containsExactly("You cannot request another code just now. Use the code we have already sent");
+        assertThat(ClusterPatients.enterTextedCode(code, link).isRedirect()).as("the fifth code still works").isTrue();
+    }
+
+    @Test
+    void aDeviceTrustedThroughNodeAIsTrustedByNodeB() {
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+        ClusterPatients.firstDevice(link);
+        routeTo(nodeA());
+        Browser phone = browser();
+        ClusterPatients.assertBackAtPortal(ClusterPatients.enterTextedCode(ClusterPatients.openAndConfirmBirthDate(phone, link), link));
+        int texts = ClusterPatients.textsTo(link);
+
+        routeTo(nodeB());
+        Page again = ClusterPatients.openAndConfirmBirthDate(ClusterPatients.sameDeviceWithoutSession(phone), link);
+
+        assertThat(ClusterPatients.amr(ClusterPatients.idTokenClaims(again, REALM))).as("no code asked for").containsExactlyInAnyOrder("dob", "device");
+        assertThat(ClusterPatients.textsTo(link)).as("no new text").isEqualTo(texts);
+    }
+}

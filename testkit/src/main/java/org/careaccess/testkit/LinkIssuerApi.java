@@ -1,0 +1,84 @@
+package org.careaccess.testkit;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The system that texts patients their links, as the issuer API sees it: the {@code link-issuer}
+ * client of a realm made from realm-config/patients-realm.json (client credentials, realm role
+ * careaccess-link-issuer), talking to a server (or a cluster's front) at a URL. {@link #send} reaches
+ * any path under the realm.
+ */
+public class LinkIssuerApi extends JsonApi {
+
+    /** The client of the patients realm file that has the issuer role. */
+    public static final String CLIENT_ID = "link-issuer";
+
+    /** A link just issued, with what the patient was texted and what they will type. */
+    public record IssuedLink(String realm, String id, String code, String url, String mobileE164, LocalDate birthDate, String nhsNumber) {
+    }
+
+    private final String realm;
+
+    /** A caller of {@code realm}'s API on the server at {@code serverUrl} with this bearer token (none when null). */
+    protected LinkIssuerApi(String serverUrl, String realm, String token) {
+        super(serverUrl + "/realms/" + realm, token);
+        this.realm = realm;
+    }
+
+    /** The realm's {@code link-issuer} client, signed in with client credentials. */
+    public static LinkIssuerApi signIn(String serverUrl, String realm, String secret) {
+        return new LinkIssuerApi(serverUrl, realm, token(serverUrl, realm, secret));
+    }
+
+    /** An access token of the realm's {@code link-issuer} client. */
+    protected static String token(String serverUrl, String realm, String secret) {
+        return new OidcClient(serverUrl + "/realms/" + realm, CLIENT_ID, secret, null).clientCredentials().path("access_token").asText();
+    }
+
+    /** Issues a questionnaire link for a new patient with this birth date and a fresh test mobile number. */
+    public IssuedLink issue(LocalDate birthDate) {
+        return issue(birthDate, TestPatients.nextMobile(), null);
+    }
+
+    public IssuedLink issue(LocalDate birthDate, String mobile, String nhsNumber) {
+        JsonNode created = post(requestBody(birthDate, mobile, nhsNumber)).expect(201).body();
+        return new IssuedLink(realm, created.path("id").asText(), created.path("code").asText(), created.path("url").asText(),
+                TestPatients.e164(mobile), birthDate, nhsNumber);
+    }
+
+    /** A valid body for {@code POST /careaccess/links}: a questionnaire link, every field set (no NHS number when null). */
+    public static Map<String, Object> requestBody(LocalDate birthDate, String mobile, String nhsNumber) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("birthDate", birthDate.toString());
+        body.put("mobile", mobile);
+        if (nhsNumber != null) {
+            body.put("nhsNumber", nhsNumber);
+        }
+        body.put("givenName", "Ann");
+        body.put("familyName", "Example");
+        body.put("purpose", "questionnaire");
+        body.put("resource", "q-123");
+        body.put("expiresInDays", 30);
+        return body;
+    }
+
+    public Answer post(Object body) {
+        return sendJson("POST", "/careaccess/links", body);
+    }
+
+    public Answer status(String id) {
+        return send("GET", "/careaccess/links/" + id, null, null);
+    }
+
+    public Answer revoke(String id) {
+        return send("DELETE", "/careaccess/links/" + id, null, null);
+    }
+
+    public String realm() {
+        return realm;
+    }
+}
