@@ -131,8 +131,9 @@ class DatabaseOutageIT {
 
     /**
      * What a patient may see while the database is gone: a page of the flow, the way back to the
-     * portal, or the realm's themed error page ("Sorry, there is a problem", Keycloak's own error
-     * page in the CareAccess theme): HTML, without internals, never a bare server error.
+     * portal, or the realm's themed error page ("Sorry, there is a problem ... Try again in a few
+     * minutes", Keycloak's own error page in the CareAccess theme with its message in plain words):
+     * HTML, without internals, never a bare server error.
      */
     private static void assertPlainErrorOrFlowPage(Page answer, String what) {
         System.out.printf("%s: %s, \"%s\"%n", what, answer, answer.isRedirect() ? answer.location() : answer.text());
@@ -142,6 +143,7 @@ class DatabaseOutageIT {
         }
         if (answer.status() >= 500) {
             assertThat(answer.heading()).as(what + ": the themed error page, not a bare one: " + answer.text()).isEqualTo("Sorry, there is a problem");
+            assertThat(answer.text()).as(what + ": says what to do, in plain words").contains("Try again in a few minutes");
         }
     }
 
