@@ -51,7 +51,8 @@ class PatientLinkLimitsIT {
         JsonNode configs = CareAccessServer.admin().get("/realms/patients/authentication/flows/careaccess%20patient%20link/executions")
                 .expect(200).body();
         Map<String, String> expected = Map.of(
-                "dateOfBirthMaxAttempts", "5", "dateOfBirthLockSeconds", "900", "trustFirstDevice", "true",
+                "dateOfBirthMaxAttempts", "5", "dateOfBirthLockSeconds", "900,3600,14400", "dateOfBirthMaxWrongDatesPerLink", "20",
+                "trustFirstDevice", "true",
                 "codeLifetimeSeconds", "600", "codeMaxAttempts", "5", "resendCooldownSeconds", "30",
                 "maxTextsPerHour", "5", "maxTextsPerNumberPerDay", "10");
         Map<String, String> found = new java.util.HashMap<>();

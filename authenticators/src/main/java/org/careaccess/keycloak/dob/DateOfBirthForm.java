@@ -22,8 +22,9 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * Step 2: "What is your date of birth?" on the NHS date input. Input errors get GOV.UK wording and
- * cost nothing; a wrong date says only that it does not match, and the last allowed wrong date
- * locks the link (cluster-wide) for the configured time.
+ * cost nothing. A well-formed date takes a try on the link before it is compared
+ * ({@link DateOfBirthAttempts}); a wrong date says only that it does not match, and the one that
+ * reaches a limit locks the link for a while or, at the link's lifetime total, for good.
  */
 final class DateOfBirthForm extends FlowStep {
 
@@ -59,35 +60,59 @@ final class DateOfBirthForm extends FlowStep {
                     .createForm(PAGE));
             return;
         }
-        UserModel patient = context.getUser();
-        boolean matches = BirthDates.parseIso(patient.getFirstAttribute(BirthDates.ATTRIBUTE)).filter(input.date()::equals).isPresent();
         DateOfBirthAttempts attempts = attempts(context, link.get());
-        if (matches) {
-            attempts.right();
+        Optional<DateOfBirthAttempts.Try> taken = attempts.take();
+        if (taken.isEmpty()) {
+            LinkFlow.showInvalid(context, STEP, "link_not_active", link.get().id());
+            return;
+        }
+        DateOfBirthAttempts.Try attempt = taken.get();
+        if (!attempt.taken()) {
+            refuse(context, link.get(), attempt.lock());
+            return;
+        }
+        UserModel patient = context.getUser();
+        if (BirthDates.parseIso(patient.getFirstAttribute(BirthDates.ATTRIBUTE)).filter(input.date()::equals).isPresent()) {
+            attempts.giveBack(attempt);
             AuthenticationMethods.add(context.getAuthenticationSession(), AuthenticationMethods.DOB);
             context.getEvent().detail(CareAccessEvents.STEP, STEP);
             context.success();
             return;
         }
-        Optional<Instant> lockedUntil = attempts.wrong();
-        LinkFlow.error(context, STEP, Errors.INVALID_USER_CREDENTIALS, lockedUntil.isPresent() ? "dob_mismatch_link_locked" : "dob_mismatch",
-                link.get().id());
-        if (lockedUntil.isPresent()) {
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, LinkFlow.lockedPage(context, lockedUntil));
+        wrongDate(context, link.get(), attempt.lock(), day, month, year);
+    }
+
+    private static void wrongDate(AuthenticationFlowContext context, PatientLink link, DateOfBirthAttempts.Lock lock,
+                                  String day, String month, String year) {
+        String reason = lock.forGood() ? "dob_mismatch_link_locked_out" : lock.locked() ? "dob_mismatch_link_locked" : "dob_mismatch";
+        LinkFlow.error(context, STEP, Errors.INVALID_USER_CREDENTIALS, reason, link.id());
+        if (lock.forGood()) {
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, LinkFlow.lockedForGoodPage(context));
+        } else if (lock.locked()) {
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, LinkFlow.lockedPage(context, Optional.of(lock.until())));
+        } else {
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, link, day, month, year)
+                    .setAttribute("dobErrorParts", List.of(DateOfBirthInput.DAY, DateOfBirthInput.MONTH, DateOfBirthInput.YEAR))
+                    .addError(new FormMessage(FIELD, "careaccess.dob.noMatch"))
+                    .createForm(PAGE));
+        }
+    }
+
+    /** A try refused by the link's lock: nothing compared, nothing counted. */
+    private static void refuse(AuthenticationFlowContext context, PatientLink link, DateOfBirthAttempts.Lock lock) {
+        if (lock.forGood()) {
+            LinkFlow.showLockedForGood(context, STEP, link.id());
             return;
         }
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, link.get(), day, month, year)
-                .setAttribute("dobErrorParts", List.of(DateOfBirthInput.DAY, DateOfBirthInput.MONTH, DateOfBirthInput.YEAR))
-                .addError(new FormMessage(FIELD, "careaccess.dob.noMatch"))
-                .createForm(PAGE));
+        LinkFlow.error(context, STEP, Errors.USER_TEMPORARILY_DISABLED, "link_locked", link.id());
+        LinkFlow.showLocked(context, Optional.ofNullable(lock.until()));
     }
 
     /** A locked link, or a patient locked by the realm's brute-force protection, sees the locked page. */
-    private boolean refusedWhileLocked(AuthenticationFlowContext context, PatientLink link) {
-        Optional<Instant> lockedUntil = attempts(context, link).lockedUntil();
+    private static boolean refusedWhileLocked(AuthenticationFlowContext context, PatientLink link) {
+        Optional<Instant> lockedUntil = link.lockedUntil(Instant.now());
         if (lockedUntil.isPresent()) {
-            LinkFlow.error(context, STEP, Errors.USER_TEMPORARILY_DISABLED, "link_locked", link.id());
-            LinkFlow.showLocked(context, lockedUntil);
+            refuse(context, link, new DateOfBirthAttempts.Lock(lockedUntil.get(), false));
             return true;
         }
         String bruteForce = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());

@@ -29,6 +29,8 @@ public final class LinkFlow {
 
     static final String INVALID_PAGE = "careaccess-link-invalid.ftl";
     static final String LOCKED_PAGE = "careaccess-link-locked.ftl";
+    /** Event error of every request refused because its link is locked for good. */
+    public static final String LOCKED_OUT_ERROR = "careaccess_link_locked_out";
 
     private LinkFlow() {
     }
@@ -65,7 +67,14 @@ public final class LinkFlow {
 
     /** As {@link #currentLinkOrInvalidPage}, for the link with this id. */
     public static Optional<PatientLink> linkOrInvalidPage(AuthenticationFlowContext context, String step, String id) {
-        Optional<PatientLink> link = activeLink(context.getSession(), context.getAuthenticationSession(), id);
+        Instant now = Instant.now();
+        Optional<PatientLink> found = id == null ? Optional.empty()
+                : new PatientLinks(context.getSession(), context.getRealm()).byId(id);
+        if (found.isPresent() && found.get().status(now) == PatientLink.Status.LOCKED) {
+            showLockedForGood(context, step, found.get().id());
+            return Optional.empty();
+        }
+        Optional<PatientLink> link = found.filter(active -> active.isActive(now));
         if (link.isEmpty()) {
             showInvalid(context, step, "link_not_active", id);
         } else {
@@ -80,16 +89,34 @@ public final class LinkFlow {
         context.challenge(context.form().setStatus(Response.Status.BAD_REQUEST).createForm(INVALID_PAGE));
     }
 
-    /** "You cannot use this link just now", with the minutes to wait when known. */
+    /** "You cannot use this link just now", with the minutes (past an hour, the hours) to wait when known. */
     public static void showLocked(AuthenticationFlowContext context, Optional<Instant> until) {
         context.challenge(lockedPage(context, until));
     }
 
     public static Response lockedPage(AuthenticationFlowContext context, Optional<Instant> until) {
         LoginFormsProvider form = context.form();
-        until.ifPresent(end -> form.setAttribute("lockedMinutes",
-                Math.max(1, (end.getEpochSecond() - Instant.now().getEpochSecond() + 59) / 60)));
+        until.ifPresent(end -> {
+            long minutes = Math.max(1, (end.getEpochSecond() - Instant.now().getEpochSecond() + 59) / 60);
+            form.setAttribute("lockedMinutes", minutes);
+            if (minutes > 60) {
+                form.setAttribute("lockedHours", (minutes + 59) / 60);
+            }
+        });
         return form.createForm(LOCKED_PAGE);
+    }
+
+    /**
+     * A link locked for good (too many wrong dates of birth in its life): no step opens it again,
+     * NHS login's included, and the patient is told to contact their healthcare provider.
+     */
+    public static void showLockedForGood(AuthenticationFlowContext context, String step, String linkId) {
+        error(context, step, LOCKED_OUT_ERROR, "link_locked_out", linkId);
+        context.challenge(lockedForGoodPage(context));
+    }
+
+    public static Response lockedForGoodPage(AuthenticationFlowContext context) {
+        return context.form().setAttribute("lockedForGood", true).createForm(LOCKED_PAGE);
     }
 
     /** A LOGIN_ERROR event for a step, with the link id and the reason; never a code, number or date. */

@@ -201,7 +201,9 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         status.put("patientId", link.userId());
         status.put("purpose", link.purpose().value());
         status.put("resource", link.resource());
-        status.put("status", link.status(Instant.now()).name().toLowerCase(java.util.Locale.ROOT));
+        Instant now = Instant.now();
+        status.put("status", link.status(now).name().toLowerCase(java.util.Locale.ROOT));
+        status.put("lockedUntil", link.lockedUntil(now).map(Instant::toString).orElse(null));
         status.put("createdAt", link.createdAt().toString());
         status.put("expiresAt", link.expiresAt().toString());
         status.put("revokedAt", link.revokedAt() == null ? null : link.revokedAt().toString());

@@ -55,6 +55,10 @@ final class PatientLinkAuthenticator extends FlowStep {
         }
         PatientLink found = link.get();
         PatientLink.Status status = found.status(Instant.now());
+        if (status == PatientLink.Status.LOCKED) {
+            LinkFlow.showLockedForGood(context, STEP, found.id());
+            return;
+        }
         if (status != PatientLink.Status.ACTIVE) {
             LinkFlow.showInvalid(context, STEP, "link_" + status.name().toLowerCase(java.util.Locale.ROOT), found.id());
             return;

@@ -65,6 +65,13 @@ public class PatientLinkEntity {
     @Column(name = "DEVICE_BOUND_BY", length = 16)
     private String deviceBoundBy;
 
+    /** Read here, written only by {@link LinkLockEntity} under the row lock: a stale copy must never write it back. */
+    @Column(name = "LOCKED_UNTIL", insertable = false, updatable = false)
+    private Long lockedUntil;
+
+    @Column(name = "LOCKED_OUT_AT", insertable = false, updatable = false)
+    private Long lockedOutAt;
+
     public String getId() {
         return id;
     }
@@ -175,5 +182,13 @@ public class PatientLinkEntity {
 
     public void setDeviceBoundBy(String deviceBoundBy) {
         this.deviceBoundBy = deviceBoundBy;
+    }
+
+    public Long getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Long getLockedOutAt() {
+        return lockedOutAt;
     }
 }

@@ -3,7 +3,10 @@ package org.careaccess.keycloak.link;
 import java.time.Instant;
 import java.util.Optional;
 
+import java.util.function.Function;
+
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -85,6 +88,22 @@ public final class PatientLinks {
                 .setParameter("deviceHash", cookieHash)
                 .getSingleResult();
         return Optional.ofNullable(latest).map(Instant::ofEpochMilli);
+    }
+
+    /**
+     * Applies this change to the link's lock columns holding the row lock (SELECT ... FOR UPDATE),
+     * in a transaction of its own that commits before this returns: concurrent callers on any node
+     * queue on the row and each sees the one before, and what was counted stays counted whatever
+     * this request does next. Empty when there is no such link in this realm. Call it before this
+     * request's own transaction writes the row, or the two would wait for each other.
+     */
+    public <T> Optional<T> lockForUpdate(String id, Function<LinkLockEntity, T> change) {
+        String realmId = realm.getId();
+        return Optional.ofNullable(KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+            LinkLockEntity row = own.getProvider(JpaConnectionProvider.class).getEntityManager()
+                    .find(LinkLockEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            return row == null || !realmId.equals(row.getRealmId()) ? null : change.apply(row);
+        }));
     }
 
     private Optional<PatientLinkEntity> entity(String id) {
