@@ -8,10 +8,18 @@ import static org.careaccess.cluster.ClusterNodes.routeTo;
 import static org.careaccess.cluster.ClusterPatients.BORN;
 import static org.careaccess.cluster.ClusterPatients.REALM;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.AtOnce;
 import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.LinkEvents;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.PatientLinkSteps;
@@ -31,10 +39,13 @@ class PatientLinkClusterIT {
 
     /** Resends without the 30-second cooldown, so the hourly text limit is reached in seconds. */
     private static final String NO_COOLDOWN = "cluster-no-cooldown";
+    /** Only the link's own lock stands between a burst of guesses and the date of birth. */
+    private static final String NO_BRUTE_FORCE = "cluster-no-brute-force";
 
     @BeforeAll
-    static void realmWithoutResendCooldown() {
+    static void realmsWithOneSettingChanged() {
         ClusterPatients.createCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
+        ClusterPatients.createCopy(NO_BRUTE_FORCE, Map.of(), Map.of("bruteForceProtected", false));
     }
 
     @AfterEach
@@ -97,6 +108,44 @@ class PatientLinkClusterIT {
             }
             assertThat(again.careaccessPage()).as("the right date through %s", node.url()).isEqualTo("link-locked");
         }
+    }
+
+    @Test
+    void thirtyParallelWrongDatesSplitOverBothNodesCompareAtMostFive() throws URISyntaxException {
+        routeTo(nodeA());
+        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(NO_BRUTE_FORCE);
+        Map<Browser, Page> dobPages = new LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            Browser browser = browser();
+            Page dob = ClusterPatients.open(browser, link);
+            PatientLinkSteps.expectPage(dob, "dob");
+            dobPages.put(browser, dob);
+        }
+
+        List<Page> answers = wrongDatesAtOnce(dobPages);
+
+        assertThat(LinkEvents.datesOfBirthCompared(ClusterNodes.admin(), NO_BRUTE_FORCE, link.id()))
+                .as("wrong dates compared, both nodes together").isEqualTo(5);
+        assertThat(answers).extracting(Page::careaccessPage).containsOnly("dob", "link-locked").filteredOn("dob"::equals).hasSize(4);
+        for (KeycloakServer node : new KeycloakServer[] {nodeA(), nodeB()}) {
+            routeTo(node);
+            Page again = ClusterPatients.open(browser(), link);
+            assertThat(again.careaccessPage()).as("the link through %s after the burst", node.url()).isEqualTo("link-locked");
+        }
+    }
+
+    /** Half the posts straight to node A, half to node B, all at once, as a load balancer without sticky sessions. */
+    private static List<Page> wrongDatesAtOnce(Map<Browser, Page> dobPages) throws URISyntaxException {
+        List<Map.Entry<String, String>> wrongDate = List.of(Map.entry("dob-day", "1"), Map.entry("dob-month", "1"),
+                Map.entry("dob-year", Integer.toString(BORN.getYear() - 1)));
+        List<Supplier<Page>> posts = new ArrayList<>();
+        for (Map.Entry<Browser, Page> dob : dobPages.entrySet()) {
+            KeycloakServer node = posts.size() % 2 == 0 ? nodeA() : nodeB();
+            URI action = dob.getValue().form().action();
+            URI toNode = new URI(action.getScheme(), null, action.getHost(), node.httpPort(), action.getPath(), action.getQuery(), null);
+            posts.add(() -> dob.getKey().post(toNode, wrongDate));
+        }
+        return AtOnce.all(posts);
     }
 
     @Test

@@ -47,6 +47,23 @@ class NhsLoginIT {
     }
 
     @Test
+    void nhsLoginDoesNotOpenALinkLockedForGood() {
+        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        Browser browser = CareAccessServer.browser();
+        Page dob = PatientLinks.open(browser, link);
+        // The link's twentieth wrong date, from another browser, while this one is on the date of birth page.
+        DevDatabase.update("update CAREACCESS_PATIENT_LINK set LOCKED_OUT_AT = ? where ID = ?", System.currentTimeMillis(), link.id());
+
+        Page locked = NhsLoginStub.continueToNhsLogin(browser, dob, link.nhsNumber());
+
+        assertThat(locked.careaccessPage()).as(locked.toString()).isEqualTo("link-locked");
+        assertThat(locked.text()).contains("Contact the healthcare provider that sent you the link");
+        assertThat(issuer.status(link.id()).body().hasNonNull("trustedDevice")).as("no device bound").isFalse();
+        assertThat(patientEvents(patientId(link), "LOGIN_ERROR")).anySatisfy(e ->
+                assertThat(e.path("error").asText()).isEqualTo("careaccess_link_locked_out"));
+    }
+
+    @Test
     void theDateOfBirthPageOffersNhsLoginFirstWhenThePatientHasAnNhsNumber() {
         LinkIssuer.IssuedLink link = linkWithNhsNumber();
 

@@ -23,8 +23,8 @@ final class TestRealms {
         createPatientsCopy(name, settings, Map.of());
     }
 
-    /** As above, with realm fields replaced too (e.g. {@code failureFactor}). */
-    static void createPatientsCopy(String name, Map<String, Map<String, String>> settings, Map<String, Integer> realmFields) {
+    /** As above, with realm fields replaced too (e.g. {@code failureFactor}, {@code bruteForceProtected}). */
+    static void createPatientsCopy(String name, Map<String, Map<String, String>> settings, Map<String, ?> realmFields) {
         PatientsRealmFile.createCopy(CareAccessServer.admin(), name, Map.of(
                 "${CAREACCESS_ALLOW_DRAMA_NUMBERS:false}", "true",
                 "${CAREACCESS_PORTAL_SECRET}", CareAccessServer.PORTAL_SECRET,
