@@ -56,7 +56,7 @@ class CareAccessFuzzIT {
     @BeforeAll
     static void realmAndLink() {
         ClusterPatients.createCopy(PATIENTS, Map.of(
-                "careaccess date of birth", Map.of("dateOfBirthMaxAttempts", "100000"),
+                "careaccess date of birth", Map.of("dateOfBirthMaxAttempts", "100000", "dateOfBirthMaxWrongDatesPerLink", "100000"),
                 "careaccess security code", Map.of("codeMaxAttempts", "100000")), Map.of("bruteForceProtected", false));
         issuer = ClusterPatients.issuer(PATIENTS);
         link = issuer.issue(ClusterPatients.BORN);

@@ -22,14 +22,15 @@ record DateOfBirthPolicy(int maxAttempts, List<Long> lockSeconds, int maxWrongDa
     static final String MAX_WRONG_DATES_PER_LINK = "dateOfBirthMaxWrongDatesPerLink";
     static final DateOfBirthPolicy DEFAULTS = new DateOfBirthPolicy(5, List.of(900L, 3600L, 14400L), 20);
 
+    private static final long MAX_COUNT = 100_000;
     private static final long MAX_LOCK_SECONDS = 30L * 86400;
     private static final int MAX_LOCK_TIMES = 10;
 
     static DateOfBirthPolicy from(AuthenticatorConfigModel config) {
         Map<String, String> values = config == null || config.getConfig() == null ? Map.of() : config.getConfig();
-        return new DateOfBirthPolicy(bounded(values.get(MAX_ATTEMPTS), 100).orElse((long) DEFAULTS.maxAttempts).intValue(),
+        return new DateOfBirthPolicy(bounded(values.get(MAX_ATTEMPTS), MAX_COUNT).orElse((long) DEFAULTS.maxAttempts).intValue(),
                 lockTimes(values.get(LOCK_SECONDS)).orElse(DEFAULTS.lockSeconds),
-                bounded(values.get(MAX_WRONG_DATES_PER_LINK), 1000).orElse((long) DEFAULTS.maxWrongDatesPerLink).intValue());
+                bounded(values.get(MAX_WRONG_DATES_PER_LINK), MAX_COUNT).orElse((long) DEFAULTS.maxWrongDatesPerLink).intValue());
     }
 
     /** How long the next lock lasts after this many locks: each longer, then the last one again. */
@@ -68,7 +69,7 @@ record DateOfBirthPolicy(int maxAttempts, List<Long> lockSeconds, int maxWrongDa
         return ProviderConfigurationBuilder.create()
                 .property().name(MAX_ATTEMPTS).label("Wrong dates before the link locks").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(Integer.toString(DEFAULTS.maxAttempts))
-                .helpText("How many wrong dates of birth lock the link for a while, counted across the cluster. 1 to 100. "
+                .helpText("How many wrong dates of birth lock the link for a while, counted across the cluster. 1 to 100000. "
                         + "Default 5.").add()
                 .property().name(LOCK_SECONDS).label("Lock times (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(DEFAULTS.lockSeconds.stream().map(String::valueOf).collect(Collectors.joining(",")))
@@ -79,7 +80,7 @@ record DateOfBirthPolicy(int maxAttempts, List<Long> lockSeconds, int maxWrongDa
                 .defaultValue(Integer.toString(DEFAULTS.maxWrongDatesPerLink))
                 .helpText("How many wrong dates of birth a link allows in its whole life; the last one locks it for good and the "
                         + "patient is told to contact their healthcare provider. A right date does not give any back. "
-                        + "1 to 1000. Default 20.").add()
+                        + "1 to 100000. Default 20.").add()
                 .build();
     }
 }

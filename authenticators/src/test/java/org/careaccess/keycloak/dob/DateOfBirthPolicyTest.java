@@ -50,13 +50,13 @@ class DateOfBirthPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-3", "1001", "twenty", "99999999999999999999"})
+    @ValueSource(strings = {"0", "-3", "100001", "twenty", "99999999999999999999"})
     void aLifetimeTotalOutOfBoundsFallsBackToTwenty(String total) {
         assertThat(from(Map.of(DateOfBirthPolicy.MAX_WRONG_DATES_PER_LINK, total)).maxWrongDatesPerLink()).isEqualTo(20);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "101", "five"})
+    @ValueSource(strings = {"0", "100001", "five"})
     void wrongDatesBeforeALockOutOfBoundsFallBackToFive(String max) {
         assertThat(from(Map.of(DateOfBirthPolicy.MAX_ATTEMPTS, max)).maxAttempts()).isEqualTo(5);
     }
