@@ -108,6 +108,7 @@ final class PatientLinkAuthenticator extends FlowStep {
         authSession.setClientNote(LinkFlow.CLAIM_ID_NOTE, link.id());
         authSession.setClientNote(LinkFlow.CLAIM_PURPOSE_NOTE, link.purpose().value());
         authSession.setClientNote(LinkFlow.CLAIM_RESOURCE_NOTE, link.resource() == null ? "" : link.resource());
+        LinkFlow.markOpened(authSession, link);
         AuthenticationMethods.startOver(authSession);
         context.getEvent().detail(CareAccessEvents.LINK_ID, link.id());
         context.success();

@@ -62,10 +62,14 @@ public final class PatientLinks {
         return entity(id).map(PatientLink::of);
     }
 
-    /** Revokes the link for good; false when there is no such link in this realm. */
+    /**
+     * Revokes the link for good and ends every session it opened (again, when it was revoked
+     * before); false when there is no such link in this realm.
+     */
     public boolean revoke(String id) {
         Optional<PatientLinkEntity> entity = entity(id);
         entity.filter(e -> e.getRevokedAt() == null).ifPresent(e -> e.setRevokedAt(Instant.now().toEpochMilli()));
+        entity.map(PatientLink::of).ifPresent(new LinkSessions(session, realm)::endAll);
         return entity.isPresent();
     }
 
