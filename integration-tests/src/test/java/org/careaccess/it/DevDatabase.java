@@ -43,6 +43,20 @@ final class DevDatabase {
         }
     }
 
+    /** Everything the database holds, as H2's {@code SCRIPT} writes it out (a backup, in effect). */
+    static String script() {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement("SCRIPT");
+             ResultSet rows = statement.executeQuery()) {
+            StringBuilder script = new StringBuilder();
+            while (rows.next()) {
+                script.append(rows.getString(1)).append('\n');
+            }
+            return script.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SCRIPT", e);
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {

@@ -1,5 +1,7 @@
 package org.careaccess.testkit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -79,6 +81,26 @@ public final class PostgresDatabase implements AutoCloseable {
     /** A direct connection to this database (not through any proxy). */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), user, password);
+    }
+
+    /** Everything the database holds, as {@code pg_dump --data-only} writes it out (a backup, in effect). */
+    public String dump() {
+        ProcessBuilder pgDump = new ProcessBuilder("pg_dump", "--data-only", "-h", host, "-p", Integer.toString(port), "-U", user, name);
+        pgDump.environment().put("PGPASSWORD", password);
+        pgDump.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process process = pgDump.start();
+            String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("pg_dump of " + name + " failed with exit code " + process.exitValue());
+            }
+            return dump;
+        } catch (IOException e) {
+            throw new IllegalStateException("pg_dump could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Drops the database, disconnecting whatever is still connected. */

@@ -16,9 +16,10 @@ import org.keycloak.models.RealmModel;
 
 /**
  * One trusted device per link: whether this browser is it, and making it so. A browser keeps one
- * cookie for all the links that trust it; binding another link reuses that cookie (so the others
- * keep trusting it) and stretches it to the latest of their expiries. A cookie no link trusts is
- * never adopted: a value planted in the browser by someone else starts no trust.
+ * cookie for all the links that trust it. Every binding mints a fresh value and moves the
+ * browser's other active links to it, so a value someone else planted in this browser (a shared
+ * computer, a sibling subdomain) and still holds in their own browser never becomes trusted for
+ * this browser's links; the cookie lasts as long as the latest of their expiries.
  */
 public final class TrustedDevices {
 
@@ -53,10 +54,9 @@ public final class TrustedDevices {
 
     /** Makes this browser the link's one trusted device, replacing any other, and leaves an UPDATE_CREDENTIAL event. */
     public void bind(PatientLink link, DeviceBinding how, EventBuilder event) {
-        String value = TrustedDeviceCookie.presented(session)
-                .filter(presented -> links.latestExpiryTrusting(TrustedDeviceCookie.hash(presented)).isPresent())
-                .orElseGet(TrustedDeviceCookie::newValue);
+        String value = TrustedDeviceCookie.newValue();
         String hash = TrustedDeviceCookie.hash(value);
+        TrustedDeviceCookie.presented(session).ifPresent(presented -> links.moveDevice(TrustedDeviceCookie.hash(presented), hash));
         Instant expiresAt = links.latestExpiryTrusting(hash).filter(latest -> latest.isAfter(link.expiresAt())).orElse(link.expiresAt());
         links.trustDevice(link.id(), hash, how);
         TrustedDeviceCookie.set(session, value, expiresAt);

@@ -17,8 +17,9 @@ import org.keycloak.urls.UrlType;
 
 /**
  * The OIDC authorization request that started a flow, rebuilt from what Keycloak kept of it in
- * the authentication session, so the same request (the client's state, nonce and PKCE challenge,
- * and {@code careaccess_link}) can start over in a fresh authentication session.
+ * the authentication session, so the same request (the client's state, nonce and PKCE challenge)
+ * can start over in a fresh authentication session. The link's code is no longer kept (see
+ * {@link RequestedLink}): the request carries a one-time ticket for the link instead.
  */
 final class AuthorizationRequestReplay {
 
@@ -33,7 +34,7 @@ final class AuthorizationRequestReplay {
     private AuthorizationRequestReplay() {
     }
 
-    static URI of(KeycloakSession session, AuthenticationSessionModel authSession) {
+    static URI of(KeycloakSession session, AuthenticationSessionModel authSession, String linkTicket) {
         UriBuilder request = OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(session.getContext().getUri(UrlType.FRONTEND).getBaseUri()))
                 .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, authSession.getClient().getClientId())
                 .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, authSession.getRedirectUri());
@@ -50,10 +51,11 @@ final class AuthorizationRequestReplay {
         }
         String extra = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX;
         notes.forEach((name, value) -> {
-            if (name.startsWith(extra)) {
+            if (name.startsWith(extra) && !RequestedLink.PARAMETERS.contains(name.substring(extra.length()))) {
                 request.queryParam(name.substring(extra.length()), value);
             }
         });
+        request.queryParam(RequestedLink.TICKET_PARAMETER, linkTicket);
         return request.build(authSession.getRealm().getName());
     }
 }

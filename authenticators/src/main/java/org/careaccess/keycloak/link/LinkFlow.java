@@ -26,6 +26,12 @@ public final class LinkFlow {
     public static final String CLAIM_ID_NOTE = "careaccess.link.id";
     public static final String CLAIM_PURPOSE_NOTE = "careaccess.link.purpose";
     public static final String CLAIM_RESOURCE_NOTE = "careaccess.link.resource";
+    /**
+     * User-session note per link, {@code careaccess.link.opened.<id>}: the session was signed in
+     * through that link. The client session's {@link #CLAIM_ID_NOTE} alone is not enough: a later
+     * sign-in of the same client without a link (single sign-on) overwrites it.
+     */
+    static final String OPENED_NOTE_PREFIX = "careaccess.link.opened.";
 
     static final String INVALID_PAGE = "careaccess-link-invalid.ftl";
     static final String LOCKED_PAGE = "careaccess-link-locked.ftl";
@@ -48,6 +54,11 @@ public final class LinkFlow {
     public static Optional<String> openedLinkId(AuthenticationSessionModel authSession) {
         String id = authSession.getClientNote(CLAIM_ID_NOTE);
         return id == null || id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    /** Marks the session this sign-in ends in as opened through the link, for {@link LinkSessions}. */
+    public static void markOpened(AuthenticationSessionModel authSession, PatientLink link) {
+        authSession.setUserSessionNote(OPENED_NOTE_PREFIX + link.id(), "true");
     }
 
     private static Optional<PatientLink> activeLink(KeycloakSession session, AuthenticationSessionModel authSession, String id) {

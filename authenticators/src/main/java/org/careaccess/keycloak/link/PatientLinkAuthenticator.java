@@ -17,13 +17,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.LoginProtocol;
-import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Step 1 of {@code careaccess patient link}: which link, and so which patient. The code arrives as
- * the authorization request parameter {@code careaccess_link}. A link that is unknown, expired or
+ * the authorization request parameter {@code careaccess_link} and is read once ({@link RequestedLink}). A link that is unknown, expired or
  * revoked gets one page that says the link does not work. A request without a link may continue
  * an existing sign-in (single sign-on), as Keycloak's cookie step would; a request with a link
  * always goes through the link's own steps, and another patient's session on this browser is
@@ -35,20 +34,18 @@ final class PatientLinkAuthenticator extends FlowStep {
     static final String OTHER_PATIENT_PAGE = "careaccess-link-other-patient.ftl";
     static final String SIGN_IN_PAGE = "careaccess-patient-signin.ftl";
     static final String SIGN_OUT = "sign-out";
-    private static final String LINK_PARAMETER_NOTE =
-            AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + LinkIssuerResource.LINK_PARAMETER;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        String code = authSession.getClientNote(LINK_PARAMETER_NOTE);
-        if (code == null) {
+        Optional<String> requested = RequestedLink.take(context.getSession(), authSession);
+        if (requested.isEmpty()) {
             if (!continueSingleSignOn(context)) {
                 signInWithoutALink(context);
             }
             return;
         }
-        Optional<PatientLink> link = new PatientLinks(context.getSession(), context.getRealm()).byCode(code);
+        Optional<PatientLink> link = new PatientLinks(context.getSession(), context.getRealm()).byId(requested.get());
         if (link.isEmpty()) {
             LinkFlow.showInvalid(context, STEP, "link_unknown", null);
             return;
@@ -102,8 +99,9 @@ final class PatientLinkAuthenticator extends FlowStep {
                 return;
             }
             signOut(context, other.get());
+            String ticket = RequestedLink.ticket(context.getSession(), context.getRealm(), link.get().id());
             context.forceChallenge(Response.status(Response.Status.FOUND)
-                    .location(AuthorizationRequestReplay.of(context.getSession(), context.getAuthenticationSession())).build());
+                    .location(AuthorizationRequestReplay.of(context.getSession(), context.getAuthenticationSession(), ticket)).build());
             return;
         }
         opened(context, link.get());
@@ -114,6 +112,7 @@ final class PatientLinkAuthenticator extends FlowStep {
         authSession.setClientNote(LinkFlow.CLAIM_ID_NOTE, link.id());
         authSession.setClientNote(LinkFlow.CLAIM_PURPOSE_NOTE, link.purpose().value());
         authSession.setClientNote(LinkFlow.CLAIM_RESOURCE_NOTE, link.resource() == null ? "" : link.resource());
+        LinkFlow.markOpened(authSession, link);
         AuthenticationMethods.startOver(authSession);
         context.getEvent().detail(CareAccessEvents.LINK_ID, link.id());
         context.success();

@@ -14,7 +14,11 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "careaccessLinkByCodeHash",
                 query = "select l from PatientLinkEntity l where l.codeHash = :codeHash and l.realmId = :realmId"),
         @NamedQuery(name = "careaccessLinksLatestExpiryOfDevice",
-                query = "select max(l.expiresAt) from PatientLinkEntity l where l.realmId = :realmId and l.deviceHash = :deviceHash"),
+                query = "select max(l.expiresAt) from PatientLinkEntity l where l.realmId = :realmId and l.deviceHash = :deviceHash"
+                        + " and l.revokedAt is null and l.expiresAt > :now"),
+        @NamedQuery(name = "careaccessLinksTrustingDevice",
+                query = "select l from PatientLinkEntity l where l.realmId = :realmId and l.deviceHash = :deviceHash"
+                        + " and l.revokedAt is null and l.expiresAt > :now"),
         @NamedQuery(name = "careaccessLinksDeleteByUser",
                 query = "delete from PatientLinkEntity l where l.realmId = :realmId and l.userId = :userId"),
         @NamedQuery(name = "careaccessLinksDeleteByRealm",

@@ -65,10 +65,14 @@ public final class PatientLinks {
         return entity(id).map(PatientLink::of);
     }
 
-    /** Revokes the link for good; false when there is no such link in this realm. */
+    /**
+     * Revokes the link for good and ends every session it opened (again, when it was revoked
+     * before); false when there is no such link in this realm.
+     */
     public boolean revoke(String id) {
         Optional<PatientLinkEntity> entity = entity(id);
         entity.filter(e -> e.getRevokedAt() == null).ifPresent(e -> e.setRevokedAt(Instant.now().toEpochMilli()));
+        entity.map(PatientLink::of).ifPresent(new LinkSessions(session, realm)::endAll);
         return entity.isPresent();
     }
 
@@ -81,11 +85,24 @@ public final class PatientLinks {
         });
     }
 
-    /** The latest expiry among this realm's links that trust this device; empty when none does. */
+    /**
+     * Moves the trust of this realm's active links from one device to another (a browser's cookie
+     * value replaced by a fresh one); revoked and expired links keep the old hash and trust nothing.
+     */
+    public void moveDevice(String fromCookieHash, String toCookieHash) {
+        em().createNamedQuery("careaccessLinksTrustingDevice", PatientLinkEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("deviceHash", fromCookieHash)
+                .setParameter("now", Instant.now().toEpochMilli())
+                .getResultStream().forEach(e -> e.setDeviceHash(toCookieHash));
+    }
+
+    /** The latest expiry among this realm's active links that trust this device; empty when none does. */
     public Optional<Instant> latestExpiryTrusting(String cookieHash) {
         Long latest = em().createNamedQuery("careaccessLinksLatestExpiryOfDevice", Long.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("deviceHash", cookieHash)
+                .setParameter("now", Instant.now().toEpochMilli())
                 .getSingleResult();
         return Optional.ofNullable(latest).map(Instant::ofEpochMilli);
     }

@@ -53,6 +53,8 @@ final class NhsLoginLinkAuthenticator extends FlowStep {
             return;
         }
         new TrustedDevices(context.getSession(), context.getRealm()).bind(link.get(), DeviceBinding.NHS_LOGIN, context.getEvent());
+        // The broker's first-login flow cleared the mark the link step made.
+        LinkFlow.markOpened(authSession, link.get());
         AuthenticationMethods.add(authSession, AuthenticationMethods.NHS_LOGIN);
         context.getEvent().detail(CareAccessEvents.STEP, NhsLoginPages.STEP)
                 .detail(CareAccessEvents.DEVICE, DeviceBinding.NHS_LOGIN.value());

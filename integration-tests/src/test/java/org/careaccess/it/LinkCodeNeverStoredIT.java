@@ -1,0 +1,91 @@
+package org.careaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Only a link code's SHA-256 is kept. The code reaches Keycloak as the authorization request
+ * parameter {@code careaccess_link}, which Keycloak would copy into the client session it
+ * persists: after every kind of flow, the database (as a backup would hold it) and the server's
+ * log hold none of the codes, while they do hold the sessions those flows opened.
+ */
+@ExtendWith(CareAccessServer.class)
+class LinkCodeNeverStoredIT {
+
+    private static final LocalDate ANNS_BIRTHDAY = LocalDate.of(1984, 3, 15);
+    private static final LocalDate BENS_BIRTHDAY = LocalDate.of(2001, 11, 2);
+
+    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+
+    @Test
+    void afterEveryKindOfFlowNeitherTheDatabaseNorTheLogHoldsACode() {
+        List<LinkIssuer.IssuedLink> links = new ArrayList<>();
+
+        LinkIssuer.IssuedLink firstDevice = issuer.issue(ANNS_BIRTHDAY);
+        links.add(firstDevice);
+        PatientLinks.signedInFirstDevice(firstDevice);
+
+        LinkIssuer.IssuedLink secondDevice = issuer.issue(ANNS_BIRTHDAY);
+        links.add(secondDevice);
+        PatientLinks.signedInFirstDevice(secondDevice);
+        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), secondDevice), ANNS_BIRTHDAY);
+        assertThat(PatientLinks.enterTextedCode(code, secondDevice).isRedirect()).isTrue();
+
+        LinkIssuer.IssuedLink nhsLogin = issuer.issue(ANNS_BIRTHDAY, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        links.add(nhsLogin);
+        NhsLoginIT.NhsLoginStub.user(nhsLogin.nhsNumber(), ANNS_BIRTHDAY, "P9.Cp.Cd");
+        Browser nhsBrowser = CareAccessServer.browser();
+        Page nhsDone = NhsLoginIT.NhsLoginStub.continueToNhsLogin(nhsBrowser, PatientLinks.open(nhsBrowser, nhsLogin), nhsLogin.nhsNumber());
+        assertThat(nhsDone.isRedirect()).as(nhsDone + "\n" + nhsDone.text()).isTrue();
+
+        LinkIssuer.IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
+        LinkIssuer.IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);
+        links.add(annsLink);
+        links.add(bensLink);
+        Browser tablet = PatientLinks.signedInFirstDevice(annsLink);
+        Page dob = PatientLinks.open(tablet, bensLink).form().submit("sign-out");
+        assertThat(PatientLinks.enterDateOfBirth(dob, BENS_BIRTHDAY).isRedirect()).as("signed out and replayed").isTrue();
+
+        // Ann's session ended when she was signed out for Ben; every other link's session is in the database.
+        String database = databaseOnceItHoldsTheSessionsOf(links.stream().filter(link -> link != annsLink).toList());
+        String log = CareAccessServer.server().log();
+        assertThat(links.stream().filter(link -> database.contains(link.code())).map(LinkIssuer.IssuedLink::id))
+                .as("links whose code is in the database").isEmpty();
+        assertThat(links.stream().filter(link -> log.contains(link.code())).map(LinkIssuer.IssuedLink::id))
+                .as("links whose code is in the server log").isEmpty();
+    }
+
+    /**
+     * The database dump, once every link's client session (whose notes carry the link's id, as
+     * they would carry the code) has been written: Keycloak persists sessions in batches.
+     */
+    private static String databaseOnceItHoldsTheSessionsOf(List<LinkIssuer.IssuedLink> links) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            String script = DevDatabase.script();
+            List<String> sessions = script.lines().filter(line -> line.contains("careaccess.link.id")).toList();
+            if (links.stream().allMatch(link -> sessions.stream().anyMatch(line -> line.contains(link.id())))) {
+                return script;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not every link's client session was persisted within 30 s");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
