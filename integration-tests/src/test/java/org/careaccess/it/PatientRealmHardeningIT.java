@@ -3,9 +3,13 @@ package org.careaccess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.JsonApi;
@@ -100,6 +104,29 @@ class PatientRealmHardeningIT {
             assertThat(claims.path("family_name").asText()).isEqualTo("Example");
             assertThat(claims.has("birthdate")).isFalse();
             assertThat(claims.toString()).doesNotContain("1984");
+        }
+    }
+
+    @Test
+    void theAccountConsoleStillServesAPatientAndItsTokensCarryNoBirthDate() throws Exception {
+        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        Browser phone = PatientLinks.signedInFirstDevice(link);
+        Browser stopsAtRedirects = new Browser(uri -> false);
+        phone.cookies().forEach(stopsAtRedirects::addCookie);
+        String realmUrl = CareAccessServer.server().realmUrl("patients");
+        OidcClient accountConsole = new OidcClient(realmUrl, "account-console", null, realmUrl + "/account/");
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+
+        Page back = stopsAtRedirects.open(accountConsole.authorizationUri(Map.of("code_challenge", challenge, "code_challenge_method", "S256")));
+        JsonNode tokens = accountConsole.tokenRequest(Map.of("grant_type", "authorization_code", "code", back.locationParameter("code"),
+                "redirect_uri", realmUrl + "/account/", "code_verifier", verifier));
+
+        JsonNode account = JsonApi.withBearer(realmUrl, tokens.path("access_token").asText()).send("GET", "/account/", null, null).expect(200).body();
+        assertThat(account.path("id").asText()).isEqualTo(patientId(link));
+        for (JsonNode claims : List.of(OidcClient.claims(tokens.path("id_token").asText()), OidcClient.claims(tokens.path("access_token").asText()))) {
+            assertThat(claims.fieldNames()).toIterable().as(claims.toString()).doesNotContainAnyElementsOf(PERSONAL_CLAIMS);
         }
     }
 
