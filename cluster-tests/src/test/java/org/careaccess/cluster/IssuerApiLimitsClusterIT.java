@@ -9,6 +9,7 @@ import static org.careaccess.cluster.ClusterPatients.BORN;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.careaccess.testkit.JsonApi;
 import org.careaccess.testkit.LinkIssuerApi;
@@ -47,18 +48,21 @@ class IssuerApiLimitsClusterIT {
     }
 
     @Test
-    void aBurstSplitOverBothNodesGetsNoMoreThanFiveASecondServed() {
+    void aBurstSplitOverBothNodesGetsNoMoreThanFiveASecondAnswered() throws InterruptedException {
         List<LinkIssuerApi> issuers = bothNodes(FIVE_A_SECOND);
+        // Cheap calls (an unknown link's status), started just after a second begins, mostly end
+        // within that second: counted per node, 10 would be answered in it; cluster-wide, 5.
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20);
 
         long firstSecond = Instant.now().getEpochSecond();
-        List<JsonApi.Answer> answers = Parallel.run(30, i -> issuers.get(i % 2).post(LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), null)));
+        List<JsonApi.Answer> answers = Parallel.run(30, i -> issuers.get(i % 2).status(UUID.randomUUID().toString()));
         long seconds = Instant.now().getEpochSecond() - firstSecond + 1;
 
-        int served = count(answers, 201);
-        System.out.printf("30 parallel issues over two nodes at 5 a second: %d served, %d refused over %d second(s)%n",
-                served, count(answers, 429), seconds);
-        assertThat(served + count(answers, 429)).isEqualTo(30);
-        assertThat(served).isBetween(1, (int) (5 * seconds));
+        int answered = count(answers, 404);
+        System.out.printf("30 parallel calls over two nodes at 5 a second: %d answered, %d refused over %d second(s)%n",
+                answered, count(answers, 429), seconds);
+        assertThat(answered + count(answers, 429)).isEqualTo(30);
+        assertThat(answered).isBetween(1, (int) (5 * seconds));
     }
 
     @Test
