@@ -3,6 +3,7 @@ package org.careaccess.testkit;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** A client of a JSON REST API under a base URL, calling with a bearer token (or none). */
 public class JsonApi {
 
-    /** An answer of the API: status, JSON body (null when the body is not JSON), raw body and content type. */
-    public record Answer(int status, JsonNode body, String raw, String contentType) {
+    /** An answer of the API: status, JSON body (null when the body is not JSON), raw body, content type and headers. */
+    public record Answer(int status, JsonNode body, String raw, String contentType, HttpHeaders headers) {
 
         public Answer expect(int expected) {
             if (status != expected) {
@@ -52,7 +53,7 @@ public class JsonApi {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parse(response.body()), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -22,9 +22,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.careaccess.keycloak.dob.BirthDates;
+import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.limits.ClusterWideLimit;
+import org.careaccess.keycloak.limits.ClusterWideRate;
 import org.careaccess.keycloak.phone.PhoneNumberRules;
 import org.careaccess.keycloak.sms.PhoneNumberMask;
 import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -57,6 +62,8 @@ public final class LinkIssuerResource implements RealmResourceProvider {
     private final KeycloakSession session;
     /** The calling client, once {@link #refuseUnlessIssuer()} let it in (one instance per request). */
     private String issuerClientId;
+    /** The calling client's limits, once {@link #refuseUnlessIssuer()} let it in. */
+    private IssuerLimits limits;
 
     LinkIssuerResource(KeycloakSession session) {
         this.session = session;
@@ -97,16 +104,34 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         } catch (LinkRequest.Invalid e) {
             return error(Response.Status.BAD_REQUEST, "invalid_request", e.field(), e.getMessage());
         }
+        // Only a request with an NHS number can meet a patient with another birth date. Its 409
+        // slot is taken before the patient is looked up, so parallel requests cannot get more 409s
+        // than the limit, and once it is used up the answer no longer depends on the birth date.
+        Optional<ClusterWideLimit.Slot> mismatchSlot = Optional.empty();
+        if (request.nhsNumber() != null) {
+            mismatchSlot = limits.birthDateMismatches().tryTake();
+            if (mismatchSlot.isEmpty()) {
+                return rateLimited(IssuerLimits.HOUR_SECONDS,
+                        "This client sent too many birth dates that did not match the patient's: try again later");
+            }
+        }
         UserModel patient;
+        boolean mismatched = false;
         try {
             patient = new PatientUsers(session, realm).findOrCreate(request.nhsNumber(), request.birthDate(), request.givenName(),
                     request.familyName());
         } catch (PatientUsers.BirthDateConflict e) {
+            mismatched = true;
+            birthDateMismatchEvent(realm, e.patientId());
             return error(Response.Status.CONFLICT, "conflict", "birthDate",
                     "birthDate does not match the patient with this NHS number: check both");
         } catch (PatientUsers.Busy e) {
             return Response.fromResponse(error(Response.Status.CONFLICT, "conflict", "nhsNumber",
                     "Another request is adding this patient: try again in a second")).header("Retry-After", "1").build();
+        } finally {
+            if (!mismatched) {
+                mismatchSlot.ifPresent(ClusterWideLimit.Slot::giveBack);
+            }
         }
         Instant expiresAt = Instant.now().plus(Duration.ofDays(request.expiresInDays()));
         PatientLinks.IssuedLink issued = new PatientLinks(session, realm).issue(patient, request.purpose(), request.resource(),
@@ -187,8 +212,29 @@ public final class LinkIssuerResource implements RealmResourceProvider {
             return Optional.of(error(Response.Status.FORBIDDEN, "forbidden", null,
                     "Only a client whose service account has the realm role " + ISSUER_ROLE + " may do this"));
         }
+        limits = new IssuerLimits(session, session.getContext().getRealm(), auth.client());
+        ClusterWideRate requests = limits.requests();
+        if (!requests.tryTake()) {
+            return Optional.of(rateLimited(requests.secondsToNextWindow(), "Too many requests from this client: slow down"));
+        }
         issuerClientId = auth.client().getClientId();
         return Optional.empty();
+    }
+
+    /** A 409 is an answer about a patient's birth date, so each leaves an event (never the date or the NHS number). */
+    private void birthDateMismatchEvent(RealmModel realm, String patientId) {
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.CLIENT_LOGIN_ERROR)
+                .client(issuerClientId)
+                .user(patientId)
+                .detail(CareAccessEvents.STEP, "issuer_api")
+                .detail(CareAccessEvents.REASON, "birth_date_mismatch")
+                .error("careaccess_birth_date_mismatch");
+    }
+
+    private static Response rateLimited(long retryAfterSeconds, String message) {
+        return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS, "rate_limited", null, message))
+                .header("Retry-After", Long.toString(retryAfterSeconds)).build();
     }
 
     private PatientLinks links() {

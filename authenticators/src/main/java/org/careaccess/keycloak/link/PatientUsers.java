@@ -20,8 +20,16 @@ public final class PatientUsers {
     public static final class BirthDateConflict extends Exception {
         private static final long serialVersionUID = 1L;
 
-        BirthDateConflict() {
+        private final String patientId;
+
+        BirthDateConflict(String patientId) {
             super("birth date does not match the patient with this NHS number");
+            this.patientId = patientId;
+        }
+
+        /** The user id of the patient with this NHS number. */
+        public String patientId() {
+            return patientId;
         }
     }
 
@@ -89,7 +97,7 @@ public final class PatientUsers {
     private UserModel updated(UserModel user, LocalDate birthDate, String givenName, String familyName) throws BirthDateConflict {
         Optional<LocalDate> known = BirthDates.parseIso(user.getFirstAttribute(BirthDates.ATTRIBUTE));
         if (known.isPresent() && !known.get().equals(birthDate)) {
-            throw new BirthDateConflict();
+            throw new BirthDateConflict(user.getId());
         }
         if (known.isEmpty()) {
             user.setSingleAttribute(BirthDates.ATTRIBUTE, birthDate.toString());

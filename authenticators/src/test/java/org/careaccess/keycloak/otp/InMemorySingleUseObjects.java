@@ -13,7 +13,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  * in one request fails; {@code remove}, {@code replace}, {@code putIfAbsent} and {@code contains}
  * act on the store at once and do not see or cancel a pending put.
  */
-final class InMemorySingleUseObjects implements SingleUseObjectProvider {
+public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
     private record Entry(Map<String, String> notes, long expiresAt) {
     }
@@ -22,12 +22,12 @@ final class InMemorySingleUseObjects implements SingleUseObjectProvider {
     private final Map<String, Entry> pending = new ConcurrentHashMap<>();
     private long now;
 
-    void advanceSeconds(long seconds) {
+    public void advanceSeconds(long seconds) {
         now += seconds;
     }
 
     /** The clock this store's lifespans run on, for the code under test. */
-    java.time.Clock clock() {
+    public java.time.Clock clock() {
         return new java.time.Clock() {
             @Override
             public java.time.ZoneId getZone() {
@@ -56,7 +56,7 @@ final class InMemorySingleUseObjects implements SingleUseObjectProvider {
     }
 
     /** The end of a request: pending puts reach the store. */
-    void commit() {
+    public void commit() {
         entries.putAll(pending);
         pending.clear();
     }
