@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.careaccess.keycloak.accounts.GenericAccount;
 import org.careaccess.keycloak.broker.CheckedSignIn;
 import org.careaccess.keycloak.broker.TokenClaims;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.IDToken;
 import org.keycloak.representations.JsonWebToken;
@@ -20,7 +23,8 @@ import org.keycloak.representations.JsonWebToken;
  * Keycloak already checks the ID token's signature, audience, expiry and issuer (the tenant's
  * issuer); this adds that the token's {@code tid} is the configured tenant, takes the email from
  * {@code email} or, as Entra's v2.0 tokens often lack it, from {@code preferred_username}, and
- * refuses addresses outside the allowed domains. A refusal sends the person back to the sign-in
+ * refuses addresses outside the allowed domains and identities that would reach a generic (shared)
+ * account. A refusal sends the person back to the sign-in
  * page with a message, before any account is created or linked.
  */
 final class NhsMailIdentityProvider extends OIDCIdentityProvider {
@@ -75,6 +79,25 @@ final class NhsMailIdentityProvider extends OIDCIdentityProvider {
         if (!getConfig().allows(identity.getEmail())) {
             return Optional.of(NhsMailMessages.DOMAIN_NOT_ALLOWED);
         }
+        if (reachesGenericAccount(identity)) {
+            return Optional.of(NhsMailMessages.GENERIC_ACCOUNT);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The account this identity would sign in to: the one linked to its subject, else one Keycloak's
+     * first sign-in would find by email or username (both the address here). A generic account is
+     * shared by several people and an NHSmail identity is one person's, so the two never meet.
+     */
+    private boolean reachesGenericAccount(BrokeredIdentityContext identity) {
+        RealmModel realm = session.getContext().getRealm();
+        UserModel linked = session.users().getUserByFederatedIdentity(realm,
+                new FederatedIdentityModel(getConfig().getAlias(), identity.getId(), identity.getUsername()));
+        if (linked != null) {
+            return GenericAccount.is(linked);
+        }
+        return GenericAccount.is(session.users().getUserByEmail(realm, identity.getEmail()))
+                || GenericAccount.is(session.users().getUserByUsername(realm, identity.getEmail()));
     }
 }

@@ -3,6 +3,7 @@ package org.careaccess.keycloak.staff;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.careaccess.keycloak.accounts.GenericAccount;
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -25,16 +26,18 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code POST /admin/realms/{realm}/careaccess/users/{id}/reset-2fa}: the support desk clears the
- * two-factor authentication of someone locked out, after verifying them. The caller needs
- * {@code manage-users} and the realm role {@value #SUPPORT_ROLE} (of the realm the caller signs in
- * to); generic (shared) accounts are refused with {@code 409 {"error":"generic_account"}}. Every
+ * two-factor authentication of someone locked out, after verifying them. The caller needs the realm
+ * role {@value #SUPPORT_ROLE} (of the realm the caller signs in to) and {@code view-users} to find
+ * people, deliberately not {@code manage-users}: with that, Keycloak's own admin API would let the
+ * support desk delete any credential, clear the generic marker or grant itself roles, and the
+ * generic-account rule would be no rule. Generic (shared) accounts are refused with
+ * {@code 409 {"error":"generic_account"}}. Every
  * call, refused or done, is an admin event with the caller, the ticket and the outcome; the person
  * gets an email. Answers are JSON, never a stack trace.
  */
 final class SupportResetResource {
 
     static final String SUPPORT_ROLE = "careaccess-2fa-support";
-    static final String GENERIC_ATTRIBUTE = "careaccess.generic";
 
     private static final int MAX_USER_ID_LENGTH = 36;
     /** The resource path's user id in the admin event of a call with an implausible id. */
@@ -61,10 +64,10 @@ final class SupportResetResource {
         // PostgreSQL refuses a NUL in a query, and a path longer than its column failed the commit (a 500).
         AdminEventBuilder event = adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER)
                 .resourcePath("users", plausibleId ? userId : NOT_A_USER_ID, "reset-2fa");
-        if (!auth.users().canManage() || !callerIsSupportDesk()) {
+        if (!auth.users().canView() || !callerIsSupportDesk()) {
             return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.FORBIDDEN, "forbidden",
                     Map.of("error", "forbidden",
-                            "message", "The caller needs the manage-users role and the realm role " + SUPPORT_ROLE));
+                            "message", "The caller needs the realm role " + SUPPORT_ROLE + " and view-users"));
         }
         if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(safe(contentType)))) {
             return refuse(event, Response.Status.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
@@ -82,7 +85,7 @@ final class SupportResetResource {
             return refuse(event, Response.Status.NOT_FOUND, "user_not_found",
                     Map.of("error", "user_not_found", "message", "No user with this id in realm " + realm.getName()));
         }
-        if (Boolean.parseBoolean(user.getFirstAttribute(GENERIC_ATTRIBUTE))) {
+        if (GenericAccount.is(user)) {
             return refuse(event, Response.Status.CONFLICT, "generic_account",
                     Map.of("error", "generic_account", "message", "This is a generic (shared) account: its two-factor authentication "
                             + "cannot be reset by the support desk."));

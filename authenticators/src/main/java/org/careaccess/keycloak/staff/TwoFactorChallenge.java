@@ -12,6 +12,8 @@ import org.careaccess.keycloak.sms.PhoneNumberMask;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -30,14 +32,17 @@ import jakarta.ws.rs.core.Response;
  * The second factor after a password or a sign-in link: a texted code ({@code 2fa-sms-code}) or
  * an authenticator-app code ({@code 2fa-app-code}); someone with both can switch. Someone with
  * neither is sent to set one up (the {@code careaccess-2fa-setup} required action, for this
- * sign-in only). Every wrong code goes through {@code failureChallenge}, so it counts towards the
- * realm's brute-force protection, and a locked-out user is refused before anything is texted.
+ * sign-in only); when that action is disabled or not registered in the realm they are refused
+ * ({@code 2fa-unavailable}), never let through. Every wrong code goes through {@code failureChallenge},
+ * so it counts towards the realm's brute-force protection, and a locked-out user is refused before
+ * anything is texted.
  */
 final class TwoFactorChallenge implements Authenticator {
 
     static final String FIRST_FACTOR_NOTE = "careaccess.firstFactor";
     static final String METHOD = "method";
     private static final String METHOD_NOTE = "careaccess.2fa.method";
+    private static final String UNAVAILABLE_TEMPLATE = "careaccess-staff-2fa-unavailable.ftl";
 
     private final KeycloakSession session;
 
@@ -47,7 +52,7 @@ final class TwoFactorChallenge implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (lockedOut(context)) {
+        if (unavailable(context) || lockedOut(context)) {
             return;
         }
         show(context, method(context), false);
@@ -55,7 +60,7 @@ final class TwoFactorChallenge implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (lockedOut(context)) {
+        if (unavailable(context) || lockedOut(context)) {
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
@@ -145,6 +150,16 @@ final class TwoFactorChallenge implements Authenticator {
         }
     }
 
+    /** Someone without a second factor here cannot set one up (see {@link #configuredFor}): refused, with an error event. */
+    private static boolean unavailable(AuthenticationFlowContext context) {
+        if (TwoFactorCredentials.hasAny(context.getUser())) {
+            return false;
+        }
+        context.getEvent().user(context.getUser()).detail(CareAccessEvents.REASON, "2fa_setup_disabled").error("careaccess_2fa_unavailable");
+        context.forceChallenge(context.form().createForm(UNAVAILABLE_TEMPLATE));
+        return true;
+    }
+
     private boolean lockedOut(AuthenticationFlowContext context) {
         String error = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
         if (error == null) {
@@ -192,9 +207,23 @@ final class TwoFactorChallenge implements Authenticator {
         return true;
     }
 
+    /**
+     * Keycloak 26.7 (DefaultAuthenticationFlow) never runs a required step that is not configured for
+     * the user: it marks it "set-up needed" and lets the flow succeed when the step's required actions
+     * are enabled, and shows its generic "credential setup required" error otherwise. Without a second
+     * factor and without an enabled set-up action, this step reports itself configured so that
+     * {@link #authenticate} runs and refuses with CareAccess's own page and event.
+     */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return TwoFactorCredentials.hasAny(user);
+        return TwoFactorCredentials.hasAny(user) || !areRequiredActionsEnabled(session, realm);
+    }
+
+    /** Declared so that Keycloak itself never counts this step as done by a set-up action that cannot run. */
+    @Override
+    public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+        return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(RequiredActionProvider.class, TwoFactorSetupFactory.PROVIDER_ID));
     }
 
     /** For this sign-in only: a person who signs in with NHSmail next time is not asked. */

@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * "Log in with NHSmail" against the {@code nhsmail-stub} realm playing NHSmail (Entra): tokens
- * without an {@code email} claim, the tenant in {@code tid}. First sign-in creates or links the
- * account without asking; no local two-factor step follows.
+ * without an {@code email} claim, the tenant in {@code tid}. First sign-in creates the account, or
+ * links one that has no credentials; an account with a password and 2FA links only after signing in
+ * with both; a generic account never links; later sign-ins follow NHSmail's subject, not the email.
+ * No local two-factor step follows an NHSmail sign-in.
  */
 @ExtendWith(CareAccessServer.class)
 class NhsMailSignInIT {
@@ -50,19 +53,96 @@ class NhsMailSignInIT {
     }
 
     @Test
-    void aStaffAccountWithTheSameEmailIsLinkedWithoutAskingAndWithoutLocalTwoFactor() {
-        String email = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@nhs.net";
+    void anNhsmailIdentityWithTheEmailOfAPasswordAndTwoFactorAccountGetsItOnlyAfterBothFactors() {
+        String email = nhsAddress();
         String[] mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, "a local password 1", mobile);
-        int texts = CareAccessServer.sns().publishedTo(mobile[1]).size();
         stubUser(email, NHSMAIL_TENANT);
+        Browser browser = CareAccessServer.browser();
 
-        Page portal = signInWithNhsMail(CareAccessServer.browser(), email);
+        Page reauthenticate = signInWithNhsMail(browser, email);
+        assertThat(reauthenticate.isRedirect()).as("the email alone gets no account: %s", reauthenticate).isFalse();
+        Page wrongPassword = reauthenticate.form("#kc-form-login").set("password", "not their password").submit();
+        assertThat(wrongPassword.isRedirect()).isFalse();
+        Page code = wrongPassword.form("#kc-form-login").set("password", "a local password 1").submit();
+        assertThat(code.careaccessPage()).as("the password alone gets no account either").isEqualTo("2fa-sms-code");
+        assertThat(federatedIdentities(id)).isEmpty();
+        Page portal = code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit();
 
         StaffRealm.assertBackAtPortalWithCode(portal);
+        assertThat(OidcClient.claims(StaffRealm.portal().redeem(portal).path("id_token").asText()).path("sub").asText()).isEqualTo(id);
+        assertThat(federatedIdentities(id)).containsExactly("nhsmail");
+        int texts = CareAccessServer.sns().publishedTo(mobile[1]).size();
+        StaffRealm.assertBackAtPortalWithCode(signInWithNhsMail(CareAccessServer.browser(), email));
+        assertThat(CareAccessServer.sns().publishedTo(mobile[1])).as("once linked, no text after NHSmail").hasSize(texts);
+    }
+
+    @Test
+    void anAccountWithoutCredentialsIsLinkedOnTheFirstSignIn() {
+        String email = nhsAddress();
+        String id = StaffRealm.createStaff(email, null);
+        stubUser(email, NHSMAIL_TENANT);
+
+        StaffRealm.assertBackAtPortalWithCode(signInWithNhsMail(CareAccessServer.browser(), email));
+
         assertThat(staffUsers(email)).singleElement().satisfies(u -> assertThat(u.path("id").asText()).isEqualTo(id));
         assertThat(federatedIdentities(id)).containsExactly("nhsmail");
-        assertThat(CareAccessServer.sns().publishedTo(mobile[1])).as("no text after NHSmail").hasSize(texts);
+    }
+
+    @Test
+    void aGenericAccountIsNeverLinked() {
+        String email = nhsAddress();
+        String id = StaffRealm.createStaff(email, null, Map.of("careaccess.generic", List.of("true")));
+        stubUser(email, NHSMAIL_TENANT);
+
+        Page page = signInWithNhsMail(CareAccessServer.browser(), email);
+
+        assertThat(page.careaccessPage()).isEqualTo("staff-signin");
+        assertThat(page.errors()).containsExactly("You cannot sign in to a shared account with NHSmail. "
+                + "Sign in with the email address and password of the shared account instead.");
+        assertThat(federatedIdentities(id)).isEmpty();
+        assertThat(StaffRealm.admin().get("/realms/staff/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=50").expect(200).body().toString())
+                .contains("\"careaccess_reason\":\"generic_account\"");
+    }
+
+    @Test
+    void laterSignInsFollowTheNhsmailSubjectNotTheEmail() {
+        String firstAddress = nhsAddress();
+        String changedAddress = nhsAddress();
+        String subject = stubUser(firstAddress, NHSMAIL_TENANT);
+        StaffRealm.assertBackAtPortalWithCode(signInWithNhsMail(CareAccessServer.browser(), firstAddress));
+        String id = staffUser(firstAddress).path("id").asText();
+        renameStubUser(subject, changedAddress);
+
+        Page portal = signInWithNhsMail(CareAccessServer.browser(), changedAddress);
+
+        StaffRealm.assertBackAtPortalWithCode(portal);
+        assertThat(OidcClient.claims(StaffRealm.portal().redeem(portal).path("id_token").asText()).path("sub").asText())
+                .as("the changed address reaches the same account").isEqualTo(id);
+        assertThat(staffUsers(changedAddress)).isEmpty();
+
+        stubUser(firstAddress, NHSMAIL_TENANT);
+        Page newSubject = signInWithNhsMail(CareAccessServer.browser(), firstAddress);
+
+        assertThat(newSubject.isRedirect()).as("a new subject with the account's old address does not take it: %s", newSubject).isFalse();
+        assertThat(StaffRealm.admin().get("/realms/staff/users/" + id + "/federated-identity").expect(200).body())
+                .singleElement().satisfies(link -> assertThat(link.path("userId").asText()).isEqualTo(subject));
+    }
+
+    @Test
+    void withAccountCreationSwitchedOffAFirstSignInWithoutAnAccountIsRefused() {
+        String email = nhsAddress();
+        stubUser(email, NHSMAIL_TENANT);
+        setAccountCreation("DISABLED");
+        try {
+            Page page = signInWithNhsMail(CareAccessServer.browser(), email);
+
+            assertThat(page.isRedirect()).as("%s", page).isFalse();
+            assertThat(page.text()).contains("There is no staff account for your NHSmail address. Ask your administrator to create one.");
+            assertThat(staffUsers(email)).isEmpty();
+        } finally {
+            setAccountCreation("ALTERNATIVE");
+        }
     }
 
     @Test
@@ -130,6 +210,31 @@ class NhsMailSignInIT {
         Page stubLogin = browser.open(signIn.document().selectFirst("#nhsmail").absUrl("href"));
         assertThat(stubLogin.uri().toString()).contains("/realms/" + STUB + "/");
         return stubLogin.form().set("username", email).set("password", STUB_PASSWORD).submit();
+    }
+
+    private static String nhsAddress() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 8) + "@nhs.net";
+    }
+
+    /** The requirement of "Create User If Unique" in the realm's NHSmail first-login flow. */
+    private static void setAccountCreation(String requirement) {
+        String executions = "/realms/staff/authentication/flows/careaccess%20nhsmail%20first%20login/executions";
+        for (JsonNode execution : StaffRealm.admin().get(executions).expect(200).body()) {
+            if (execution.path("providerId").asText().equals("idp-create-user-if-unique")) {
+                ((ObjectNode) execution).put("requirement", requirement);
+                assertThat(StaffRealm.admin().put(executions, execution).status()).isBetween(200, 204);
+            }
+        }
+    }
+
+    /** NHSmail gives the same person (subject) a new address. */
+    private static void renameStubUser(String userId, String email) {
+        JsonNode realm = StaffRealm.admin().get("/realms/" + STUB).expect(200).body();
+        if (!realm.path("editUsernameAllowed").asBoolean()) {
+            StaffRealm.admin().put("/realms/" + STUB, Map.of("realm", STUB, "editUsernameAllowed", true)).expect(204);
+        }
+        StaffRealm.admin().put("/realms/" + STUB + "/users/" + userId, Map.of("username", email, "email", email, "emailVerified", true,
+                "firstName", "Test", "lastName", "Clinician", "attributes", Map.of("tid", List.of(NHSMAIL_TENANT)))).expect(204);
     }
 
     static String stubUser(String email, String tenant) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
@@ -15,16 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.AuthenticatorApp;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.Mails;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code staff} realm as tests use it: its staff-portal client, fresh staff accounts, their
@@ -39,6 +45,7 @@ final class StaffRealm {
 
     /** Numbers from Ofcom's drama range, a new one for each use: the per-number daily text limit is 10. */
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)(?::([^}]*))?}");
 
     private StaffRealm() {
     }
@@ -71,6 +78,10 @@ final class StaffRealm {
     }
 
     static String createStaff(String email, String password, Map<String, List<String>> attributes) {
+        return createStaffIn(REALM, email, password, attributes);
+    }
+
+    static String createStaffIn(String realm, String email, String password, Map<String, List<String>> attributes) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", email);
         user.put("email", email);
@@ -82,7 +93,7 @@ final class StaffRealm {
         if (password != null) {
             user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
         }
-        return admin().post("/realms/" + REALM + "/users", user).expect(201).createdId();
+        return admin().post("/realms/" + realm + "/users", user).expect(201).createdId();
     }
 
     static List<String> credentialTypes(String userId) {
@@ -239,6 +250,40 @@ final class StaffRealm {
                 "redirectUris", List.of("https://staff-portal.example.org/*"),
                 "authenticationFlowBindingOverrides", Map.of("browser", flowId))).expect(201);
         return new OidcClient(CareAccessServer.server().realmUrl(REALM), name, secret, PORTAL_REDIRECT);
+    }
+
+    /**
+     * Creates realm {@code name} from realm-config/staff-realm.json, placeholders filled in as at
+     * import, without NHSmail, after {@code change}: for settings that are realm-wide (required
+     * actions) and must not change under the other tests. Replaces a realm of that name.
+     */
+    static void createCopy(String name, Consumer<ObjectNode> change) {
+        Map<String, String> values = Map.of(
+                "CAREACCESS_BASE_URL", CareAccessServer.server().url(),
+                "CAREACCESS_SMTP_PORT", Integer.toString(CareAccessServer.mail().getSmtp().getPort()),
+                "CAREACCESS_STAFF_PORTAL_SECRET", CareAccessServer.STAFF_PORTAL_SECRET,
+                "CAREACCESS_NHSMAIL_CLIENT_SECRET", CareAccessServer.NHSMAIL_CLIENT_SECRET,
+                "CAREACCESS_ALLOW_DRAMA_NUMBERS", "true");
+        try {
+            String json = Files.readString(BuildPaths.path("careaccess.realm.config").resolve("staff-realm.json"));
+            String filled = PLACEHOLDER.matcher(json).replaceAll(m -> Matcher.quoteReplacement(
+                    values.getOrDefault(m.group(1), m.group(2) == null ? "" : m.group(2))));
+            ObjectNode realm = (ObjectNode) AdminClient.json().readTree(filled);
+            realm.put("realm", name);
+            realm.remove("identityProviders");
+            change.accept(realm);
+            if (admin().get("/realms/" + name).status() == 200) {
+                admin().delete("/realms/" + name).expect(204);
+            }
+            admin().post("/realms", realm).expect(201);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The staff-portal client of a copy made by {@link #createCopy}. */
+    static OidcClient portalOf(String realm) {
+        return new OidcClient(CareAccessServer.server().realmUrl(realm), PORTAL, CareAccessServer.STAFF_PORTAL_SECRET, PORTAL_REDIRECT);
     }
 
     static void assertBackAtPortalWithCode(Page page) {

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The support desk's reset: {@code POST /admin/realms/staff/careaccess/users/{id}/reset-2fa} with
- * {@code {"verification","ticket"}}, for callers with manage-users and careaccess-2fa-support,
+ * {@code {"verification","ticket"}}, for callers with careaccess-2fa-support and view-users (not
+ * manage-users, so Keycloak's own admin API refuses them what the generic-account rule forbids),
  * never for a generic account; every call an admin event; the person gets an email.
  */
 @ExtendWith(CareAccessServer.class)
@@ -36,11 +37,11 @@ class SupportResetIT {
     private static Caller supportDesk;
     private static Caller managerOnly;
 
-    /** The support desk's tool and a user manager's tool, as service accounts of the staff realm. */
+    /** The support desk's tool (view-users and the support role) and a user manager's tool, as service accounts of the staff realm. */
     @BeforeAll
     static void supportAccounts() {
-        supportDesk = serviceAccount("it-support-desk", true);
-        managerOnly = serviceAccount("it-user-manager", false);
+        supportDesk = serviceAccount("it-support-desk", "view-users", true);
+        managerOnly = serviceAccount("it-user-manager", "manage-users", false);
     }
 
     @Test
@@ -111,6 +112,38 @@ class SupportResetIT {
     }
 
     @Test
+    void theSupportDeskFindsPeopleButKeycloaksAdminApiRefusesItWhatTheGenericRuleForbids() {
+        String email = StaffRealm.newEmail();
+        String id = StaffRealm.createStaff(email, "shared password 1", Map.of("careaccess.generic", List.of("true")));
+        StaffRealm.assertBackAtPortalWithCode(StaffRealm.enrolByText(StaffRealm.signInWithPassword(CareAccessServer.browser(), email, "shared password 1"), StaffRealm.newMobile()));
+        String credential = StaffRealm.admin().get("/realms/staff/users/" + id + "/credentials").expect(200).body().findValue("id").asText();
+        String colleague = StaffRealm.createStaff(StaffRealm.newEmail(), "x password 1");
+        JsonNode supportRole = StaffRealm.admin().get("/realms/staff/roles/careaccess-2fa-support").expect(200).body();
+        String realmManagement = realmManagementId();
+        JsonNode manageUsers = StaffRealm.admin().get("/realms/staff/clients/" + realmManagement + "/roles/manage-users").expect(200).body();
+        String users = "/admin/realms/staff/users/";
+
+        Answer found = send(supportDesk, "GET", "/admin/realms/staff/users?exact=true&email=" + email.replace("@", "%40"), null);
+        Answer deleteCredential = send(supportDesk, "DELETE", users + id + "/credentials/" + credential, null);
+        Answer clearMarker = send(supportDesk, "PUT", users + id, "{\"username\":\"" + email + "\",\"email\":\"" + email
+                + "\",\"firstName\":\"Test\",\"lastName\":\"Staff\",\"attributes\":{\"careaccess.generic\":[\"false\"]}}");
+        Answer grantSupport = send(supportDesk, "POST", users + colleague + "/role-mappings/realm", "[" + supportRole + "]");
+        Answer grantManageUsers = send(supportDesk, "POST", users + supportDesk.userId() + "/role-mappings/clients/" + realmManagement,
+                "[" + manageUsers + "]");
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().findValue("id").asText()).isEqualTo(id);
+        assertThat(List.of(deleteCredential.status(), clearMarker.status(), grantSupport.status(), grantManageUsers.status()))
+                .as("delete credential, clear the generic marker, grant the support role, grant manage-users").containsOnly(403);
+        assertThat(StaffRealm.credentialTypes(id)).contains("careaccess-sms");
+        assertThat(StaffRealm.admin().get("/realms/staff/users/" + id).expect(200).body().path("attributes").path("careaccess.generic").toString())
+                .isEqualTo("[\"true\"]");
+        assertThat(StaffRealm.admin().get("/realms/staff/users/" + colleague + "/role-mappings/realm").expect(200).body().toString())
+                .doesNotContain("careaccess-2fa-support");
+        assertThat(call(supportDesk, id, "application/json", BODY).status()).as("and its own endpoint still refuses").isEqualTo(409);
+    }
+
+    @Test
     void theGenericAttributeIsAdminOnlyInTheUserProfile() {
         JsonNode profile = StaffRealm.admin().get("/realms/staff/users/profile").expect(200).body();
         JsonNode generic = null;
@@ -162,19 +195,23 @@ class SupportResetIT {
     record Caller(String clientId, String secret, String userId) {
     }
 
-    private static Caller serviceAccount(String clientId, boolean supportRole) {
+    private static Caller serviceAccount(String clientId, String realmManagementRole, boolean supportRole) {
         String secret = "secret-" + clientId;
         String id = StaffRealm.admin().post("/realms/staff/clients", Map.of("clientId", clientId, "secret", secret, "publicClient", false,
                 "standardFlowEnabled", false, "serviceAccountsEnabled", true)).expect(201).createdId();
         String userId = StaffRealm.admin().get("/realms/staff/clients/" + id + "/service-account-user").expect(200).body().path("id").asText();
-        String realmManagement = StaffRealm.admin().get("/realms/staff/clients?clientId=realm-management").expect(200).body().get(0).path("id").asText();
-        JsonNode manageUsers = StaffRealm.admin().get("/realms/staff/clients/" + realmManagement + "/roles/manage-users").expect(200).body();
-        StaffRealm.admin().post("/realms/staff/users/" + userId + "/role-mappings/clients/" + realmManagement, List.of(manageUsers)).expect(204);
+        String realmManagement = realmManagementId();
+        JsonNode userRole = StaffRealm.admin().get("/realms/staff/clients/" + realmManagement + "/roles/" + realmManagementRole).expect(200).body();
+        StaffRealm.admin().post("/realms/staff/users/" + userId + "/role-mappings/clients/" + realmManagement, List.of(userRole)).expect(204);
         if (supportRole) {
             JsonNode role = StaffRealm.admin().get("/realms/staff/roles/careaccess-2fa-support").expect(200).body();
             StaffRealm.admin().post("/realms/staff/users/" + userId + "/role-mappings/realm", List.of(role)).expect(204);
         }
         return new Caller(clientId, secret, userId);
+    }
+
+    private static String realmManagementId() {
+        return StaffRealm.admin().get("/realms/staff/clients?clientId=realm-management").expect(200).body().get(0).path("id").asText();
     }
 
     private static JsonNode adminEventFor(String userId) {
@@ -188,6 +225,14 @@ class SupportResetIT {
 
     /** A call as the support desk's tool makes it: a token of its service account in the staff realm. */
     private static Answer call(Caller caller, String userId, String contentType, String body) {
+        return send(caller, "POST", "/admin/realms/staff/careaccess/users/" + userId + "/reset-2fa", contentType, body);
+    }
+
+    private static Answer send(Caller caller, String method, String path, String json) {
+        return send(caller, method, path, "application/json", json);
+    }
+
+    private static Answer send(Caller caller, String method, String path, String contentType, String body) {
         try {
             HttpClient http = HttpClient.newHttpClient();
             String realmUrl = CareAccessServer.server().realmUrl("staff");
@@ -198,12 +243,12 @@ class SupportResetIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
             String accessToken = AdminClient.json().readTree(token.body()).path("access_token").asText();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(CareAccessServer.server().url() + "/admin/realms/staff/careaccess/users/" + userId + "/reset-2fa"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(CareAccessServer.server().url() + path))
                     .header("Authorization", "Bearer " + accessToken)
                     .header("Content-Type", contentType)
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             try {
                 json = response.body().isBlank() ? null : AdminClient.json().readTree(response.body());
