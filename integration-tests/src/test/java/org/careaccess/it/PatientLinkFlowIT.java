@@ -83,6 +83,17 @@ class PatientLinkFlowIT {
     }
 
     @Test
+    void discoveryListsTheCareAccessClaims() {
+        JsonNode discovery = org.careaccess.testkit.JsonApi.withBearer(CareAccessServer.server().realmUrl("patients"), null)
+                .send("GET", "/.well-known/openid-configuration", null, null).expect(200).body();
+
+        java.util.List<String> claims = new java.util.ArrayList<>();
+        discovery.path("claims_supported").forEach(claim -> claims.add(claim.asText()));
+        assertThat(claims).contains("careaccess_link", "amr", "sub", "iss", "nonce");
+        assertThat(discovery.path("code_challenge_methods_supported").toString()).contains("S256");
+    }
+
+    @Test
     void firstDeviceNeedsNoCodeAndGetsTokensForTheLinksPatient() {
         LinkIssuer.IssuedLink link = issuer.issue(BORN);
 
