@@ -94,6 +94,25 @@ class PatientLinkFlowIT {
     }
 
     @Test
+    void aSecondDeviceWithinTheCooldownIsToldTheCodeWasSentEarlierStillWorksAndWhenToAskAgain() {
+        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        PatientLinks.signedInFirstDevice(link);
+        Page first = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        assertThat(first.text()).contains("We have sent a security code");
+        int texts = CareAccessServer.sns().publishedTo(link.mobileE164()).size();
+
+        Page second = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+
+        assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).as("nothing was sent").hasSize(texts);
+        String ending = link.mobileE164().substring(link.mobileE164().length() - 2);
+        assertThat(second.text()).doesNotContain("We have sent")
+                .contains("We sent a security code by text message to your mobile phone number ending " + ending
+                        + " less than a minute ago. It still works.")
+                .containsPattern("You can request a new code in [0-9]+ seconds?\\.");
+        assertThat(PatientLinks.enterTextedCode(second, link).isRedirect()).as("the code sent earlier works here").isTrue();
+    }
+
+    @Test
     void firstDeviceNeedsNoCodeAndGetsTokensForTheLinksPatient() {
         LinkIssuer.IssuedLink link = issuer.issue(BORN);
 

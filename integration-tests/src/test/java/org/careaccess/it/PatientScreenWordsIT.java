@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every patient screen, and Keycloak's own error page, in English and in Welsh: the title and
- * the visible text never show an escaped entity ({@code &#39;}, {@code &amp;#}) as text.
+ * the visible text never show an escaped entity ({@code &#39;}, {@code &amp;#}) as text, and
+ * Keycloak's own error reasons are Welsh on a Welsh page.
  */
 @ExtendWith(CareAccessServer.class)
 class PatientScreenWordsIT {
@@ -51,6 +52,18 @@ class PatientScreenWordsIT {
         Page page = open.apply(CareAccessServer.browser().acceptLanguage(language));
 
         Screens.assertWordsIn(page, screen, language);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "client_id=patient-portal&redirect_uri=https%3A%2F%2Fevil.example%2F, Paramedr annilys: redirect_uri, Invalid parameter",
+            "client_id=no-such-client, Ni ddaethpwyd o hyd i'r cleient., Client not found"})
+    void keycloaksOwnErrorReasonsAreWelshOnWelshPages(String parameters, String welsh, String english) {
+        Page page = CareAccessServer.browser().acceptLanguage("cy").open(URI.create(CareAccessServer.server().realmUrl("patients")
+                + "/protocol/openid-connect/auth?response_type=code&scope=openid&" + parameters));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains(welsh).doesNotContain(english);
     }
 
     private static LinkIssuer.IssuedLink issue() {
