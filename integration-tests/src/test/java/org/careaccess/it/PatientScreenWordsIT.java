@@ -42,8 +42,7 @@ class PatientScreenWordsIT {
         screens.put("patient-signin", browser -> browser.open(PatientLinks.portal().authorizationUri()));
         screens.put("Keycloak's error page", browser -> browser.open(URI.create(CareAccessServer.server().realmUrl("patients")
                 + "/protocol/openid-connect/auth?client_id=patient-portal&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fevil.example%2F")));
-        return screens.entrySet().stream().flatMap(screen -> Stream.of("en", "cy")
-                .map(language -> Arguments.of(screen.getKey(), language, screen.getValue())));
+        return Screens.inEnglishAndWelsh(screens);
     }
 
     @ParameterizedTest(name = "{0} ({1})")

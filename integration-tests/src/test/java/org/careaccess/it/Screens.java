@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.careaccess.testkit.AccessibilityAudit;
+import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Chromium;
+import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
@@ -73,8 +79,15 @@ public final class Screens implements BeforeAllCallback, AfterAllCallback {
         return report;
     }
 
+    /** (name, language, how to open it) for each screen, in English and in Welsh: a parameterized test's arguments. */
+    public static Stream<Arguments> inEnglishAndWelsh(
+            Map<String, Function<Browser, Page>> screens) {
+        return screens.entrySet().stream().flatMap(screen -> Stream.of("en", "cy")
+                .map(language -> Arguments.of(screen.getKey(), language, screen.getValue())));
+    }
+
     /** A page a scripted browser got in this language: no server error, the language's own words, no entity text. */
-    public static void assertWordsIn(org.careaccess.testkit.Page page, String screen, String language) {
+    public static void assertWordsIn(Page page, String screen, String language) {
         assertThat(page.status()).as(page.toString()).isLessThan(500);
         assertThat(page.document().select("html").attr("lang")).as(screen).isEqualTo(language);
         assertNoEntityText(screen + " (" + language + ")", page.title(), page.document().body().text());

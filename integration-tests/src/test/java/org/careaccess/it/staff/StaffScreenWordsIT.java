@@ -46,8 +46,7 @@ class StaffScreenWordsIT {
             StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile[1]));
             return browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-reset-2fa")));
         });
-        return screens.entrySet().stream().flatMap(screen -> Stream.of("en", "cy")
-                .map(language -> Arguments.of(screen.getKey(), language, screen.getValue())));
+        return Screens.inEnglishAndWelsh(screens);
     }
 
     @ParameterizedTest(name = "{0} ({1})")
