@@ -27,12 +27,14 @@ cat <<INFO
 Sample patient link (questionnaire, expires in 30 days, link id ${ID}):
   ${URL}
   Date of birth to type: 15 / 3 / 1984
+  The link ends in the demo patient portal, which shows the patient, the link's purpose and resource,
+  and how the patient proved it (amr).
   The first browser to open it becomes its trusted device (no code). Open it again in another
   browser or a private window to get the "Check your phone" step: the texted code appears in
   this console as a 'careaccess-sms to=+447700900123 text="..."' line.
   Or press "Continue to NHS login" and sign in at the NHS login stand-in (realm nhs-login-stub) as
   careaccess-demo.patient@example.org / nhs-login-demo: no date of birth, no code, and that browser
   becomes the link's trusted device. The portal's own sign-in without a link offers NHS login too:
-  ${BASE}/protocol/openid-connect/auth?client_id=patient-portal&response_type=code&scope=openid&redirect_uri=${CAREACCESS_PORTAL_URL:-http://localhost:${PORT}/realms/patients/account}/
+  ${CAREACCESS_PORTAL_URL:-http://localhost:${PORTAL_PORT:-3000}/patients}/sign-in
   Issue more links: POST ${BASE}/careaccess/links (client link-issuer, see README "Patient link access").
 INFO

@@ -29,13 +29,13 @@ esac
 
 cat <<INFO
 
-Staff sign-in (realm "staff"), e.g. through the account console: ${BASE}/realms/staff/account
+Staff sign-in (realm "staff") through the demo staff portal: ${CAREACCESS_STAFF_PORTAL_URL:-http://localhost:${PORTAL_PORT:-3000}/staff}/sign-in
   Email and password:  ${STAFF_EMAIL} / ${STAFF_PASSWORD}
                        then set up two-factor authentication (texts appear in this console)
   Sign-in link:        type ${STAFF_EMAIL} and choose "Email me a sign-in link";
                        the email, with its link, appears in this console (open it in the same browser)
   NHSmail (stand-in):  "Log in with NHSmail", then careaccess-demo.clinician@nhs.net / nhsmail-demo
                        (careaccess-demo.partner@example.org is refused: not an NHSmail domain)
-  Reset 2FA (as an app's settings page links to it, after signing in):
-    ${BASE}/realms/staff/protocol/openid-connect/auth?client_id=staff-portal&response_type=code&scope=openid&kc_action=careaccess-reset-2fa&redirect_uri=${CAREACCESS_STAFF_PORTAL_URL:-${BASE}/realms/staff/account}/
+  Reset 2FA: the staff portal's "Reset two-factor authentication" link, after signing in
+    (an authorization request with kc_action=careaccess-reset-2fa)
 INFO

@@ -58,8 +58,18 @@ final class ClusterPatients {
                 "${CAREACCESS_PORTAL_URL:http://localhost:3000}", ClusterNodes.PORTAL_URL), settings, realmFields);
     }
 
+    /** Opens the texted link; the test plays the portal at its login-initiation URI. */
     static Page open(Browser browser, LinkIssuerApi.IssuedLink link) {
-        return browser.open(link.url());
+        return openUrl(browser, link.url());
+    }
+
+    /** Opens a link URL of a patients realm as the patient's phone does, the portal played by the test. */
+    static Page openUrl(Browser browser, String url) {
+        return PatientLinkSteps.openTextedLink(browser, url, portal(url.replaceAll(".*/realms/([^/]+)/.*", "$1")));
+    }
+
+    static OidcClient portal(String realm) {
+        return new OidcClient(frontUrl() + "/realms/" + realm, "patient-portal", ClusterNodes.PORTAL_SECRET, ClusterNodes.PORTAL_URL + "/");
     }
 
     /** Opens the link in this browser and confirms the date of birth: the page after it. */
@@ -109,8 +119,7 @@ final class ClusterPatients {
     /** The ID token's claims the portal gets for this redirect, redeemed through the front. */
     static JsonNode idTokenClaims(Page redirectToPortal, String realm) {
         assertBackAtPortal(redirectToPortal);
-        OidcClient portal = new OidcClient(frontUrl() + "/realms/" + realm, "patient-portal", ClusterNodes.PORTAL_SECRET, ClusterNodes.PORTAL_URL + "/");
-        return OidcClient.claims(portal.redeem(redirectToPortal).path("id_token").asText());
+        return OidcClient.claims(portal(realm).redeem(redirectToPortal).path("id_token").asText());
     }
 
     static List<String> amr(JsonNode claims) {

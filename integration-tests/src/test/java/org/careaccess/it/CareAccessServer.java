@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
+import org.careaccess.demoportal.DemoPortal;
+import org.careaccess.demoportal.PortalRealm;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.KeycloakServer;
@@ -36,8 +39,14 @@ public final class CareAccessServer implements BeforeAllCallback {
     /** Secrets and the portal address of the patients realm's clients (realm-config placeholders). */
     public static final String ISSUER_SECRET = "it-issuer-secret";
     public static final String PORTAL_SECRET = "it-portal-secret";
-    /** Not served: the scripted browser stops at the redirect back to the portal, which carries the code. */
-    public static final String PORTAL_URL = "https://portal.example.org";
+    /**
+     * The demo portal (demo-portal/) runs in this JVM on this port, as the patients and staff
+     * realms' portal clients: Chromium ends a journey there. Scripted browsers follow redirects
+     * within the server only, so they stop at the portal, and tests play the portal themselves.
+     */
+    static final int DEMO_PORTAL_PORT = KeycloakServer.freePort();
+    public static final String PORTAL_URL = "http://localhost:" + DEMO_PORTAL_PORT + "/patients";
+    public static final String STAFF_PORTAL_URL = "http://localhost:" + DEMO_PORTAL_PORT + "/staff";
 
     /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
     public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
@@ -46,6 +55,7 @@ public final class CareAccessServer implements BeforeAllCallback {
     private static KeycloakServer server;
     private static SnsStandIn sns;
     private static GreenMail mail;
+    private static DemoPortal portal;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -58,6 +68,9 @@ public final class CareAccessServer implements BeforeAllCallback {
         mail = new GreenMail(new ServerSetup(KeycloakServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         int httpPort = KeycloakServer.freePort();
+        portal = DemoPortal.start("localhost", DEMO_PORTAL_PORT, "http://localhost:" + httpPort, List.of(
+                PortalRealm.patients("patients", "patient-portal", PORTAL_SECRET),
+                PortalRealm.staff("staff", "staff-portal", STAFF_PORTAL_SECRET)));
         KeycloakServer.Builder builder = KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak"))
                 .httpPort(httpPort)
                 .provider(path("careaccess.jar"))
@@ -77,6 +90,7 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
                 .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
                 .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
+                .env("CAREACCESS_STAFF_PORTAL_URL", STAFF_PORTAL_URL)
                 .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
                 .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
         for (Path realm : realmFiles()) {
@@ -130,6 +144,7 @@ public final class CareAccessServer implements BeforeAllCallback {
         @Override
         public void close() {
             server.stop();
+            portal.close();
             sns.close();
             mail.stop();
         }

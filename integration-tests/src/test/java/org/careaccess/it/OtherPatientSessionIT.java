@@ -43,6 +43,21 @@ class OtherPatientSessionIT {
     }
 
     @Test
+    void goingBackLeavesTheOtherPatientSignedIn() {
+        LinkIssuer.IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
+        LinkIssuer.IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);
+        Browser tablet = PatientLinks.signedInFirstDevice(annsLink);
+
+        Page page = PatientLinks.open(tablet, bensLink);
+
+        assertThat(page.document().getElementById("go-back").text()).isEqualTo("Go back without signing them out");
+        assertThat(page.document().getElementById("go-back").attr("href")).isEqualTo(PatientLinks.PORTAL_REDIRECT);
+        Page portal = tablet.open(PatientLinks.portal().authorizationUri(Map.of("prompt", "none")));
+        assertThat(PatientLinks.idTokenClaims(portal).path("sub").asText()).as("Ann is still signed in")
+                .isEqualTo(issuer.status(annsLink.id()).body().path("patientId").asText());
+    }
+
+    @Test
     void signingTheOtherPatientOutContinuesWithThisLinksPatient() {
         LinkIssuer.IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
         LinkIssuer.IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);

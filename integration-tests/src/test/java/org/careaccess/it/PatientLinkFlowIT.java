@@ -44,19 +44,72 @@ class PatientLinkFlowIT {
     }
 
     @Test
-    void theLinkEndpointStartsAnAuthorizationRequestOfThePortalClientWithTheCode() {
+    void theLinkEndpointHandsTheCodeToThePortalsLoginInitiationUri() {
         LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser browser = new Browser(uri -> false);
 
-        Page redirect = browser.open(link.url());
+        Page redirect = new Browser(uri -> false).open(link.url());
 
         assertThat(link.url()).isEqualTo(CareAccessServer.server().url() + "/realms/patients/careaccess/l/" + link.code());
         assertThat(redirect.status()).isEqualTo(302);
-        assertThat(redirect.location().getPath()).isEqualTo("/realms/patients/protocol/openid-connect/auth");
-        assertThat(redirect.locationParameter("client_id")).isEqualTo("patient-portal");
-        assertThat(redirect.locationParameter("redirect_uri")).isEqualTo(PatientLinks.PORTAL_REDIRECT);
+        assertThat(redirect.location().toString()).startsWith(CareAccessServer.PORTAL_URL + "/login?");
+        assertThat(redirect.locationParameter("iss")).isEqualTo(CareAccessServer.server().realmUrl("patients"));
+        assertThat(redirect.locationParameter("target_link_uri")).isEqualTo(PatientLinks.PORTAL_REDIRECT);
         assertThat(redirect.locationParameter("careaccess_link")).isEqualTo(link.code());
+        assertThat(redirect.locationParameter("client_id")).as("no authorization request of its own").isNull();
         assertThat(redirect.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void aRealmThatOptsInGetsTheDirectAuthorizationRequestWithoutStateOrPkce() {
+        String realm = "patients-direct-request";
+        TestRealms.createPatientsCopy(realm, Map.of());
+        try {
+            JsonNode settings = CareAccessServer.admin().get("/realms/" + realm).expect(200).body();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) settings.path("attributes")).put("careaccess.link.directAuthorizationRequest", "true");
+            CareAccessServer.admin().put("/realms/" + realm, settings).expect(204);
+            LinkIssuer.IssuedLink link = LinkIssuer.of(realm).issue(BORN);
+
+            Page redirect = new Browser(uri -> false).open(link.url());
+
+            assertThat(redirect.location().getPath()).isEqualTo("/realms/" + realm + "/protocol/openid-connect/auth");
+            assertThat(redirect.locationParameter("client_id")).isEqualTo("patient-portal");
+            assertThat(redirect.locationParameter("redirect_uri")).isEqualTo(PatientLinks.PORTAL_REDIRECT);
+            assertThat(redirect.locationParameter("careaccess_link")).isEqualTo(link.code());
+            assertThat(redirect.locationParameter("state")).isNull();
+            assertThat(redirect.locationParameter("code_challenge")).isNull();
+        } finally {
+            TestRealms.delete(realm);
+        }
+    }
+
+    @Test
+    void discoveryListsTheCareAccessClaims() {
+        JsonNode discovery = org.careaccess.testkit.JsonApi.withBearer(CareAccessServer.server().realmUrl("patients"), null)
+                .send("GET", "/.well-known/openid-configuration", null, null).expect(200).body();
+
+        java.util.List<String> claims = new java.util.ArrayList<>();
+        discovery.path("claims_supported").forEach(claim -> claims.add(claim.asText()));
+        assertThat(claims).contains("careaccess_link", "amr", "sub", "iss", "nonce");
+        assertThat(discovery.path("code_challenge_methods_supported").toString()).contains("S256");
+    }
+
+    @Test
+    void aSecondDeviceWithinTheCooldownIsToldTheCodeWasSentEarlierStillWorksAndWhenToAskAgain() {
+        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        PatientLinks.signedInFirstDevice(link);
+        Page first = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        assertThat(first.text()).contains("We have sent a security code");
+        int texts = CareAccessServer.sns().publishedTo(link.mobileE164()).size();
+
+        Page second = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+
+        assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).as("nothing was sent").hasSize(texts);
+        String ending = link.mobileE164().substring(link.mobileE164().length() - 2);
+        assertThat(second.text()).doesNotContain("We have sent")
+                .contains("We sent a security code by text message to your mobile phone number ending " + ending
+                        + " less than a minute ago. It still works.")
+                .containsPattern("You can request a new code in [0-9]+ seconds?\\.");
+        assertThat(PatientLinks.enterTextedCode(second, link).isRedirect()).as("the code sent earlier works here").isTrue();
     }
 
     @Test
@@ -223,14 +276,14 @@ class PatientLinkFlowIT {
 
     @Test
     void anUnknownCodeShowsTheLinkDoesNotWorkPage() {
-        Page page = CareAccessServer.browser().open(CareAccessServer.server().realmUrl("patients") + "/careaccess/l/AAAAAAAAAAAAAAAAAAAAAA");
+        Page page = PatientLinks.openUrl(CareAccessServer.browser(), CareAccessServer.server().realmUrl("patients") + "/careaccess/l/AAAAAAAAAAAAAAAAAAAAAA");
 
         assertLinkInvalid(page);
     }
 
     @Test
     void aMalformedCodeShowsTheSamePageAndIsNeverEchoed() {
-        Page page = CareAccessServer.browser().open(CareAccessServer.server().realmUrl("patients")
+        Page page = PatientLinks.openUrl(CareAccessServer.browser(), CareAccessServer.server().realmUrl("patients")
                 + "/careaccess/l/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
 
         assertLinkInvalid(page);

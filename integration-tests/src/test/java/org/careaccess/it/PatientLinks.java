@@ -25,8 +25,27 @@ final class PatientLinks {
         PatientLinkSteps.pauseBetweenTries();
     }
 
+    /** Opens the texted link; the test plays the portal at its login-initiation URI. */
     static Page open(Browser browser, LinkIssuer.IssuedLink link) {
-        return browser.open(link.url());
+        return openUrl(browser, link.url());
+    }
+
+    /** Opens a link URL (of any realm of this server) as the patient's phone does, the portal played by the test. */
+    static Page openUrl(Browser browser, String url) {
+        String realm = url.replaceAll(".*/realms/([^/]+)/.*", "$1");
+        return PatientLinkSteps.openTextedLink(browser, url, portal(realm));
+    }
+
+    /**
+     * What a real browser opens for this link: the texted URL in the realm {@code patients}, whose
+     * portal the demo portal is; in a copy of the realm, the request the test's portal starts.
+     */
+    static String addressForRealBrowser(LinkIssuer.IssuedLink link) {
+        String realm = link.url().replaceAll(".*/realms/([^/]+)/.*", "$1");
+        if (realm.equals("patients")) {
+            return link.url();
+        }
+        return portal(realm).authorizationUriInitiatedBy(new Browser(uri -> false).open(link.url()).location()).toString();
     }
 
     static Page enterDateOfBirth(Page dobPage, String day, String month, String year) {

@@ -232,7 +232,7 @@ class PatientScreensIT {
     /** The link's first device is a scripted browser, so Chromium is a second device and gets the code step. */
     private void codePageInChromium(LinkIssuer.IssuedLink link) {
         PatientLinks.signedInFirstDevice(link);
-        chromium().get(link.url());
+        chromium().get(PatientLinks.addressForRealBrowser(link));
         enterDateOfBirth(link.birthDate());
     }
 

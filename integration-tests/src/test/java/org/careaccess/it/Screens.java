@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.careaccess.testkit.AccessibilityAudit;
+import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Chromium;
+import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
@@ -27,6 +34,9 @@ public final class Screens implements BeforeAllCallback, AfterAllCallback {
 
     private static final AccessibilityAudit AUDIT =
             new AccessibilityAudit(Path.of(System.getProperty("careaccess.work", "target/it")).resolveSibling("screenshots"));
+
+    /** An HTML entity shown as text ({@code &#39;}, {@code &amp;}): something escaped twice. */
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);");
 
     private static ChromeDriver driver;
 
@@ -62,9 +72,30 @@ public final class Screens implements BeforeAllCallback, AfterAllCallback {
 
     /** Audits the page Chromium shows and fails with the violations, if any. */
     public static AccessibilityAudit.Report assertAccessible(String screenName) {
+        assertNoEntityText(screenName, driver.getTitle(), driver.findElement(By.tagName("body")).getText());
         AccessibilityAudit.Report report = AUDIT.audit(driver, screenName);
         System.out.printf("axe %s: %d violations, %d rules passed%n", screenName, report.violations().size(), report.rulesPassed());
         assertThat(report.violations()).as(report.describe()).isEmpty();
         return report;
+    }
+
+    /** (name, language, how to open it) for each screen, in English and in Welsh: a parameterized test's arguments. */
+    public static Stream<Arguments> inEnglishAndWelsh(
+            Map<String, Function<Browser, Page>> screens) {
+        return screens.entrySet().stream().flatMap(screen -> Stream.of("en", "cy")
+                .map(language -> Arguments.of(screen.getKey(), language, screen.getValue())));
+    }
+
+    /** A page a scripted browser got in this language: no server error, the language's own words, no entity text. */
+    public static void assertWordsIn(Page page, String screen, String language) {
+        assertThat(page.status()).as(page.toString()).isLessThan(500);
+        assertThat(page.document().select("html").attr("lang")).as(screen).isEqualTo(language);
+        assertNoEntityText(screen + " (" + language + ")", page.title(), page.document().body().text());
+    }
+
+    /** Fails when the title or the visible text shows an HTML entity as text. */
+    public static void assertNoEntityText(String screenName, String title, String visibleText) {
+        assertThat(ENTITY.matcher(title).find()).as("%s: entity text in the title: %s", screenName, title).isFalse();
+        assertThat(ENTITY.matcher(visibleText).find()).as("%s: entity text on the page: %s", screenName, visibleText).isFalse();
     }
 }

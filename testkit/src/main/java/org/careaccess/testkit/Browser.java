@@ -62,8 +62,11 @@ public final class Browser {
     /** Follows redirects to any URI starting with one of these origins. */
     public static Predicate<URI> within(String... origins) {
         return uri -> {
+            String target = uri.toString();
             for (String origin : origins) {
-                if (uri.toString().startsWith(origin)) {
+                // http://localhost:4000 is not within http://localhost:400.
+                if (target.startsWith(origin) && (target.length() == origin.length() || origin.endsWith("/")
+                        || "/?#".indexOf(target.charAt(origin.length())) >= 0)) {
                     return true;
                 }
             }

@@ -14,10 +14,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A relying party of a realm: builds authorization requests and redeems codes for tokens. */
+/**
+ * A relying party of a realm: builds authorization requests (state, nonce and a PKCE S256
+ * challenge, as the realms' portal clients require) and redeems codes for tokens.
+ */
 public final class OidcClient {
+
+    /**
+     * The PKCE verifier is an HMAC of the request's state under a key of this test run, so a test
+     * that holds only the redirect can redeem it (the state comes back in it) without this client
+     * keeping a table of requests.
+     */
+    private static final byte[] VERIFIER_KEY = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
 
     private final String realmUrl;
     private final String clientId;
@@ -39,7 +52,11 @@ public final class OidcClient {
         parameters.put("redirect_uri", redirectUri);
         parameters.put("response_type", "code");
         parameters.put("scope", "openid");
-        parameters.put("state", UUID.randomUUID().toString());
+        String state = UUID.randomUUID().toString();
+        parameters.put("state", state);
+        parameters.put("nonce", UUID.randomUUID().toString());
+        parameters.put("code_challenge", codeChallenge(codeVerifier(state)));
+        parameters.put("code_challenge_method", "S256");
         parameters.putAll(extra);
         return URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(parameters));
     }
@@ -48,13 +65,31 @@ public final class OidcClient {
         return authorizationUri(Map.of());
     }
 
+    /**
+     * What a portal does at its login-initiation URI (OpenID Connect Core 4, third-party-initiated
+     * login): checks {@code iss} is this realm and starts its own request, passing the link on.
+     */
+    public URI authorizationUriInitiatedBy(URI initiation) {
+        Map<String, String> query = Page.query(initiation);
+        if (!realmUrl.equals(query.get("iss"))) {
+            throw new AssertionError("login initiation from issuer " + query.get("iss") + ", expected " + realmUrl + ": " + initiation);
+        }
+        String link = query.get("careaccess_link");
+        return link == null ? authorizationUri() : authorizationUri(Map.of("careaccess_link", link));
+    }
+
     /** Redeems the code from a redirect back to this client. */
     public JsonNode redeem(Page redirect) {
         String code = redirect.locationParameter("code");
         if (code == null) {
             throw new AssertionError("no code in redirect " + redirect.location());
         }
-        return tokenRequest(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri));
+        String state = redirect.locationParameter("state");
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri));
+        if (state != null) {
+            parameters.put("code_verifier", codeVerifier(state));
+        }
+        return tokenRequest(parameters);
     }
 
     public JsonNode clientCredentials() {
@@ -88,6 +123,26 @@ public final class OidcClient {
     public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         return AdminClient.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    /** The PKCE verifier of the request that had this state. */
+    public static String codeVerifier(String state) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(VERIFIER_KEY, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String codeChallenge(String verifier) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String form(Map<String, String> parameters) {

@@ -22,6 +22,19 @@ public final class PatientLinkSteps {
         }
     }
 
+    /**
+     * Opens a texted link as a patient's phone does: the link endpoint sends the browser to the
+     * portal's login-initiation URI, and the portal (played here by {@code portal}) starts its
+     * own authorization request. Any other answer of the link endpoint is returned as it is.
+     */
+    public static Page openTextedLink(Browser browser, String url, OidcClient portal) {
+        Page answer = browser.open(url);
+        if (!answer.isRedirect() || answer.locationParameter("target_link_uri") == null) {
+            return answer;
+        }
+        return browser.open(portal.authorizationUriInitiatedBy(answer.location()));
+    }
+
     public static Page enterDateOfBirth(Page dobPage, String day, String month, String year) {
         expectPage(dobPage, "dob");
         return dobPage.form().set("dob-day", day).set("dob-month", month).set("dob-year", year).submit();

@@ -6,7 +6,14 @@
     ${msg("careaccess.code.title")}
 <#elseif section = "form">
     <h1 class="nhsuk-heading-l">${msg("careaccess.code.title")}</h1>
-    <p>${msg("careaccess.code.sentTo", mobileEnding!"")}</p>
+    <#if sentMinutesAgo??>
+        <p>${msg("careaccess.code.sentEarlier", mobileEnding!"", sentMinutesAgo)}</p>
+        <#if (resendInSeconds!0) gt 0>
+            <p>${msg("careaccess.code.wait", resendInSeconds)}.</p>
+        </#if>
+    <#else>
+        <p>${msg("careaccess.code.sentTo", mobileEnding!"")}</p>
+    </#if>
     <p>${msg("careaccess.code.expiresIn", codeLifetimeMinutes!10)}</p>
     <form method="post" action="${url.loginAction}" novalidate>
         <@c.textInput name="code" label=msg("careaccess.code.label") hint=msg("careaccess.code.hint")

@@ -13,9 +13,11 @@
   (as the authenticator set it) to the id of the input the link should move focus to.
 -->
 <#macro errorSummary fieldErrors={}>
-<div class="nhsuk-error-summary" data-module="nhsuk-error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+<#-- nhsuk-frontend 10's own markup: role="alert" on the inner div, no label on the outer one (a div
+     without a role may not have aria-labelledby: axe aria-prohibited-attr). -->
+<div class="nhsuk-error-summary" data-module="nhsuk-error-summary">
     <div role="alert">
-        <h2 class="nhsuk-error-summary__heading" id="error-summary-title">${msg("careaccess.errorSummaryTitle")}</h2>
+        <h2 class="nhsuk-error-summary__heading">${msg("careaccess.errorSummaryTitle")}</h2>
         <div class="nhsuk-error-summary__body">
             <ul class="nhsuk-list nhsuk-error-summary__list">
                 <#assign linked = false>

@@ -7,7 +7,10 @@
 <#import "careaccess-components.ftl" as c>
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false careaccessPage="" fieldErrors={}>
 <#assign heading><#nested "header"></#assign>
-<#assign headingText = heading?markup_string?replace("<[^>]*>", "", "r")?replace("\\s+", " ", "r")?trim>
+<#-- The heading's markup without its tags: still HTML (the nested templates escaped it once, e.g.
+     Nid yw&#39;r), so it is printed with ?no_esc; printed as text it would be escaped twice. Escaped
+     text holds no "<", so none can be left once the tags are gone; the last replace makes sure. -->
+<#assign headingText = heading?markup_string?replace("<[^>]*>", "", "r")?replace("<", "&lt;")?replace("\\s+", " ", "r")?trim>
 <#assign serviceName = (realm.displayName)!realm.name>
 <#assign pageHasError = (message?has_content && message.type == "error")>
 <#assign accent = (properties.careaccessAccentColour)!"">
@@ -18,7 +21,7 @@
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex, nofollow">
     <meta name="referrer" content="no-referrer">
-    <title><#if pageHasError>${msg("careaccess.titleErrorPrefix")} </#if><#if headingText?has_content>${headingText} – </#if>${serviceName}</title>
+    <title><#if pageHasError>${msg("careaccess.titleErrorPrefix")} </#if><#if headingText?has_content>${headingText?no_esc} – </#if>${serviceName}</title>
     <link rel="icon" href="${url.resourcesPath}/nhsuk/assets/images/favicon.ico">
     <link rel="stylesheet" href="${url.resourcesPath}/nhsuk/nhsuk-frontend.min.css">
     <link rel="stylesheet" href="${url.resourcesPath}/css/careaccess.css">
@@ -76,7 +79,7 @@
                     <#nested "form">
                 <#else>
                     <#-- Keycloak's own pages: their heading, then their content. -->
-                    <h1 class="nhsuk-heading-l">${headingText}</h1>
+                    <h1 class="nhsuk-heading-l">${headingText?no_esc}</h1>
                     <div class="careaccess-keycloak-page">
                         <#nested "form">
                     </div>

@@ -35,6 +35,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -167,29 +168,40 @@ public final class LinkIssuerResource implements RealmResourceProvider {
     }
 
     /**
-     * The texted link: starts an authorization request of the realm's portal client with the code
-     * as {@code careaccess_link}. The flow, not this endpoint, tells the patient when a link does
-     * not work, so every link looks the same from outside.
+     * The texted link: hands the code to the realm's portal client by third-party-initiated login
+     * (OpenID Connect Core 4), so the portal starts its own request with state, nonce and PKCE.
+     * The flow, not this endpoint, tells the patient when a link does not work, so every link
+     * looks the same from outside.
      */
     @GET
     @Path("l/{code}")
     public Response open(@PathParam("code") String code) {
         RealmModel realm = session.getContext().getRealm();
         LinkSettings settings = new LinkSettings(session, realm);
-        Optional<String> redirectUri = settings.redirectUri();
-        if (settings.portalClient().isEmpty() || redirectUri.isEmpty()) {
-            LOG.warnf("careaccess: realm %s has no enabled portal client '%s' with a base URL or redirect URI (realm attributes %s, %s)",
-                    realm.getName(), settings.portalClientId(), LinkSettings.PORTAL_CLIENT_ID, LinkSettings.REDIRECT_URI);
+        String link = LinkCodes.isWellFormed(code) ? code : "not-a-link";
+        Optional<String> portalPage = settings.redirectUri();
+        Optional<String> initiation = settings.directAuthorizationRequest() ? portalPage : settings.loginInitiationUri();
+        if (settings.portalClient().isEmpty() || portalPage.isEmpty() || initiation.isEmpty()) {
+            LOG.warnf("careaccess: realm %s has no enabled portal client '%s' with a base URL or redirect URI and a %s mapper "
+                    + "(realm attributes %s, %s, %s)", realm.getName(), settings.portalClientId(), LoginInitiationMapper.PROVIDER_ID,
+                    LinkSettings.PORTAL_CLIENT_ID, LinkSettings.REDIRECT_URI, LinkSettings.DIRECT_AUTHORIZATION_REQUEST);
             return error(Response.Status.NOT_FOUND, "not_found", null, "This link service is not set up");
         }
-        URI authorization = OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(session.getContext().getUri(UrlType.FRONTEND).getBaseUri()))
-                .queryParam("client_id", settings.portalClientId())
-                .queryParam("redirect_uri", redirectUri.get())
-                .queryParam("response_type", "code")
-                .queryParam("scope", "openid")
-                .queryParam(LINK_PARAMETER, LinkCodes.isWellFormed(code) ? code : "not-a-link")
-                .build(realm.getName());
-        return Response.status(Response.Status.FOUND).location(authorization)
+        URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
+        URI next = settings.directAuthorizationRequest()
+                ? OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(base))
+                        .queryParam("client_id", settings.portalClientId())
+                        .queryParam("redirect_uri", portalPage.get())
+                        .queryParam("response_type", "code")
+                        .queryParam("scope", "openid")
+                        .queryParam(LINK_PARAMETER, link)
+                        .build(realm.getName())
+                : UriBuilder.fromUri(initiation.get())
+                        .queryParam("iss", Urls.realmIssuer(base, realm.getName()))
+                        .queryParam("target_link_uri", portalPage.get())
+                        .queryParam(LINK_PARAMETER, link)
+                        .build();
+        return Response.status(Response.Status.FOUND).location(next)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .build();

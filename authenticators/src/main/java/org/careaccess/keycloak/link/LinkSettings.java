@@ -23,10 +23,18 @@ public final class LinkSettings {
      */
     public static final String URL = "careaccess.link.url";
     /**
-     * Where the public link endpoint asks Keycloak to send the patient back; default the portal
-     * client's base URL, else its first redirect URI without a wildcard.
+     * The portal page a link leads to: {@code target_link_uri} of the login initiation, or the
+     * redirect URI of a direct authorization request. Default the portal client's base URL, else
+     * its first redirect URI without a wildcard.
      */
     public static final String REDIRECT_URI = "careaccess.link.redirectUri";
+    /**
+     * {@code true}: the link endpoint sends the authorization request itself, without state, nonce
+     * or PKCE, instead of handing the link to the portal's login-initiation URI. The portal must
+     * then accept a code it never asked for (login cross-site request forgery, RFC 9700 4.7), and
+     * a client that requires PKCE cannot use it. Only for portals that cannot be changed.
+     */
+    public static final String DIRECT_AUTHORIZATION_REQUEST = "careaccess.link.directAuthorizationRequest";
 
     public static final String DEFAULT_PORTAL_CLIENT_ID = "patient-portal";
     public static final String DEFAULT_URL = "{keycloak}/realms/{realm}/careaccess/l/{code}";
@@ -61,6 +69,20 @@ public final class LinkSettings {
             return Optional.of(configured.trim());
         }
         return portalClient().flatMap(this::defaultRedirectUri);
+    }
+
+    public boolean directAuthorizationRequest() {
+        return Boolean.parseBoolean(attribute(DIRECT_AUTHORIZATION_REQUEST, "false"));
+    }
+
+    /** The portal client's login-initiation URI ({@link LoginInitiationMapper}), if it has one. */
+    public Optional<String> loginInitiationUri() {
+        return portalClient().flatMap(client -> client.getProtocolMappersStream()
+                .filter(mapper -> LoginInitiationMapper.PROVIDER_ID.equals(mapper.getProtocolMapper()))
+                .map(mapper -> mapper.getConfig().get(LoginInitiationMapper.URI))
+                .filter(uri -> uri != null && !uri.isBlank())
+                .map(uri -> ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), uri.trim()))
+                .findFirst());
     }
 
     private Optional<String> defaultRedirectUri(ClientModel client) {

@@ -103,7 +103,7 @@ final class LinkSecurityCodeForm extends FlowStep {
         LoginFormsProvider page = page(context, link, code);
         return switch (sent.outcome()) {
             case SENT -> (asked ? page.setSuccess("careaccess.code.newCodeSent") : page).createForm(PAGE);
-            case ALREADY_SENT -> page.createForm(PAGE);
+            case ALREADY_SENT -> nothingSentNow(page, code).createForm(PAGE);
             case COOLDOWN -> page.addError(new FormMessage(FIELD, "careaccess.code.wait", sent.retryAfterSeconds())).createForm(PAGE);
             case SUBJECT_LIMIT, NUMBER_LIMIT -> code.isLive()
                     ? page.addError(new FormMessage(FIELD, "careaccess.code.useTheCodeSent")).createForm(PAGE)
@@ -111,6 +111,15 @@ final class LinkSecurityCodeForm extends FlowStep {
                             .createForm(LIMIT_PAGE);
             case FAILED -> context.form().createForm(FAILED_PAGE);
         };
+    }
+
+    /**
+     * A live code was texted earlier (a reload, a second tab, a second device): the page says when,
+     * that it still works and when a new one can be asked for, never that a code was just sent.
+     */
+    private static LoginFormsProvider nothingSentNow(LoginFormsProvider page, TextedSecurityCode code) {
+        code.secondsSinceSent().ifPresent(seconds -> page.setAttribute("sentMinutesAgo", seconds / 60));
+        return page.setAttribute("resendInSeconds", code.secondsUntilResendAllowed());
     }
 
     private static LoginFormsProvider page(AuthenticationFlowContext context, PatientLink link, TextedSecurityCode code) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -129,6 +130,15 @@ public final class TextedSecurityCode {
 
     public boolean isLive() {
         return store.get(codeKey()) != null;
+    }
+
+    /** Seconds since the live code was texted; empty when no code is live. */
+    public OptionalLong secondsSinceSent() {
+        Map<String, String> code = store.get(codeKey());
+        if (code == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.max(0, clock.instant().getEpochSecond() - Long.parseLong(code.getOrDefault(SENT_AT, "0"))));
     }
 
     /** Seconds until a new code may be asked for; 0 when it may be now. */

@@ -22,6 +22,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientLinkSteps;
 import org.careaccess.testkit.SnsStandIn;
 
 /**
@@ -174,7 +175,8 @@ public final class PatientLinkSignIn implements Scenario {
                 browser.addCookie(new Cookie("CAREACCESS_DEVICE", patient.deviceCookie(), "localhost", true, "/realms/" + realm + "/",
                         Instant.now().plus(LinkSeeder.LIFETIME), false, true, "Lax", null));
             }
-            Page dob = flow.step("open link", () -> browser.open(serverUrl + "/realms/" + realm + "/careaccess/l/" + patient.code()));
+            Page dob = flow.step("open link", () -> PatientLinkSteps.openTextedLink(browser,
+                    serverUrl + "/realms/" + realm + "/careaccess/l/" + patient.code(), portal));
             Flow.expect(dob, "dob".equals(dob.careaccessPage()), "the date of birth page");
             LocalDate date = patient.birthDate();
             Page afterDob = flow.step("date of birth", () -> dob.form().set("dob-day", Integer.toString(date.getDayOfMonth()))

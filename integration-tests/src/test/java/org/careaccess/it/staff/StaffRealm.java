@@ -40,7 +40,7 @@ final class StaffRealm {
 
     static final String REALM = "staff";
     static final String PORTAL = "staff-portal";
-    static final String PORTAL_REDIRECT = "https://staff-portal.example.org/callback";
+    static final String PORTAL_REDIRECT = CareAccessServer.STAFF_PORTAL_URL + "/callback";
     static final Duration MAIL_WAIT = Duration.ofSeconds(20);
 
     /** Numbers from Ofcom's drama range, a new one for each use: the per-number daily text limit is 10. */
@@ -247,7 +247,7 @@ final class StaffRealm {
                 "secret", secret,
                 "publicClient", false,
                 "standardFlowEnabled", true,
-                "redirectUris", List.of("https://staff-portal.example.org/*"),
+                "redirectUris", List.of(CareAccessServer.STAFF_PORTAL_URL + "/*"),
                 "authenticationFlowBindingOverrides", Map.of("browser", flowId))).expect(201);
         return new OidcClient(CareAccessServer.server().realmUrl(REALM), name, secret, PORTAL_REDIRECT);
     }
