@@ -134,8 +134,14 @@ public final class SnsStandIn extends StandInServer {
 
     /** The security code in the latest text to this number, or null when none was sent. */
     public String latestCodeTo(String e164) {
+        String text = latestTextTo(e164);
+        return text == null ? null : SecurityCodes.in(text);
+    }
+
+    /** The whole latest text to this number, or null when none was sent. */
+    public String latestTextTo(String e164) {
         Publish text = latest.get(e164);
-        return text == null ? null : SecurityCodes.in(text.message());
+        return text == null ? null : text.message();
     }
 
     public void clear() {

@@ -169,7 +169,8 @@ public final class TextedSecurityCode {
 
         String code = newCode();
         try {
-            sender().send(SecurityCodeText.of(toE164, code, serviceName(), host));
+            SecurityCodeWording wording = SecurityCodeWording.of(session, realm);
+            sender().send(SecurityCodeText.of(toE164, code, serviceName(), host, wording.pattern(), wording.locale()));
         } catch (SmsDeliveryException e) {
             // Nothing reached the phone: count nothing, keep whatever code was live before.
             subjectSlot.get().giveBack();

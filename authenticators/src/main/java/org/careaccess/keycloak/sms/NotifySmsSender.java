@@ -14,11 +14,17 @@ final class NotifySmsSender implements SmsSender {
 
     private final TimeLimitedNotificationClient client;
     private final String templateId;
+    private final String welshTemplateId;
     private final String problem;
 
-    NotifySmsSender(TimeLimitedNotificationClient client, String templateId, String problem) {
+    /**
+     * @param welshTemplateId the template for texts in Welsh; null sends them with the English
+     *        template (whose {@code ((message))} is still the Welsh text)
+     */
+    NotifySmsSender(TimeLimitedNotificationClient client, String templateId, String welshTemplateId, String problem) {
         this.client = client;
         this.templateId = templateId;
+        this.welshTemplateId = welshTemplateId;
         this.problem = problem;
     }
 
@@ -28,7 +34,8 @@ final class NotifySmsSender implements SmsSender {
             throw failure(message, SmsDeliveryException.Reason.MISCONFIGURED, "notify provider not configured: " + problem, null);
         }
         try {
-            var response = client.sendSms(templateId, message.to(), message.personalisation(), null);
+            String template = message.isWelsh() && welshTemplateId != null ? welshTemplateId : templateId;
+            var response = client.sendSms(template, message.to(), message.personalisation(), null);
             LOG.debugf("careaccess-sms notify: sent to %s, notification id %s", message.maskedTo(), response.getNotificationId());
         } catch (NotificationClientException e) {
             throw classify(message, e);

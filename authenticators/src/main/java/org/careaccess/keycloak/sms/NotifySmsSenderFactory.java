@@ -15,7 +15,7 @@ import uk.gov.service.notify.TimeLimitedNotificationClient;
 
 /**
  * {@code notify}: GOV.UK Notify, sending an SMS template. Options {@code api-key},
- * {@code template-id}, {@code base-url}, {@code timeout-millis}. The template receives the
+ * {@code template-id}, {@code template-id-cy} (Welsh), {@code base-url}, {@code timeout-millis}. The template receives the
  * personalisation {@code code}, {@code service_name}, {@code origin} and the whole text as
  * {@code message}, so a template of just {@code ((message))} sends CareAccess's own wording.
  */
@@ -25,6 +25,7 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
 
     static final String API_KEY = "api-key";
     static final String TEMPLATE_ID = "template-id";
+    static final String WELSH_TEMPLATE_ID = "template-id-cy";
     static final String BASE_URL = "base-url";
     static final String DEFAULT_BASE_URL = "https://api.notifications.service.gov.uk";
 
@@ -36,11 +37,12 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
 
     private TimeLimitedNotificationClient client;
     private String templateId;
+    private String welshTemplateId;
     private String problem;
 
     @Override
     public SmsSender create(KeycloakSession session) {
-        return new NotifySmsSender(client, templateId, problem);
+        return new NotifySmsSender(client, templateId, welshTemplateId, problem);
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
         Duration timeout = SmsSenderConfig.timeout(config);
         String apiKey = SmsSenderConfig.trimToNull(config.get(API_KEY));
         templateId = SmsSenderConfig.trimToNull(config.get(TEMPLATE_ID));
+        welshTemplateId = SmsSenderConfig.trimToNull(config.get(WELSH_TEMPLATE_ID));
         String baseUrl = config.get(BASE_URL, DEFAULT_BASE_URL);
         if (apiKey == null || templateId == null) {
             problem = "api-key and template-id must both be set";
@@ -67,6 +70,10 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
         if (problem != null && factory.getProviderFactory(SmsSender.class) == this) {
             LOG.errorf("careaccess-sms notify is not configured: %s (--spi-careaccess-sms--notify--%s, --%s). "
                     + "No text message can be sent.", problem, API_KEY, TEMPLATE_ID);
+        } else if (welshTemplateId == null && factory.getProviderFactory(SmsSender.class) == this) {
+            LOG.warnf("careaccess-sms notify: no Welsh template (--spi-careaccess-sms--notify--%s): texts in Welsh are sent "
+                    + "with the English template %s. Its ((message)) is the Welsh text; fixed wording around ((code)) stays English.",
+                    WELSH_TEMPLATE_ID, TEMPLATE_ID);
         }
     }
 
@@ -86,6 +93,9 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
                 .helpText("GOV.UK Notify API key (a 'team and guest list' or 'live' key).").add()
                 .property().name(TEMPLATE_ID).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Id of the SMS template; it may use ((message)), or ((code)), ((service_name)) and ((origin)).").add()
+                .property().name(WELSH_TEMPLATE_ID).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Id of the Welsh SMS template, for sign-ins in Welsh; the same personalisation. "
+                        + "Unset: Welsh texts use the English template.").add()
                 .property().name(BASE_URL).type(ProviderConfigProperty.STRING_TYPE).defaultValue(DEFAULT_BASE_URL)
                 .helpText("Notify API base URL.").add(), "GOV.UK Notify")
                 .build();

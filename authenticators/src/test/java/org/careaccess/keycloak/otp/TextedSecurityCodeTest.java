@@ -1,6 +1,7 @@
 package org.careaccess.keycloak.otp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -8,6 +9,8 @@ import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -26,8 +29,12 @@ import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeyManager;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.ThemeManager;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.Theme;
 
 class TextedSecurityCodeTest {
 
@@ -37,10 +44,12 @@ class TextedSecurityCodeTest {
     private final List<SmsMessage> texts = new ArrayList<>();
     private final KeycloakSession session = mock(KeycloakSession.class);
     private final RealmModel realm = mock(RealmModel.class);
+    private final KeycloakContext context = mock(KeycloakContext.class);
+    private final Theme loginTheme = mock(Theme.class);
     private SmsDeliveryException gatewayFailure;
 
     @BeforeEach
-    void keycloak() {
+    void keycloak() throws Exception {
         KeyWrapper key = new KeyWrapper();
         key.setKid("hmac-1");
         key.setAlgorithm(Algorithm.HS512);
@@ -57,8 +66,28 @@ class TextedSecurityCodeTest {
             }
             texts.add(message);
         });
+        when(session.getContext()).thenReturn(context);
+        signInIn(Locale.ENGLISH);
+        ThemeManager themes = mock(ThemeManager.class);
+        when(themes.getTheme(Theme.Type.LOGIN)).thenReturn(loginTheme);
+        when(session.theme()).thenReturn(themes);
+        when(loginTheme.getEnhancedMessages(realm, Locale.ENGLISH)).thenReturn(messages("{0} is your {1} security code. Do not share it."));
+        when(loginTheme.getEnhancedMessages(realm, Locale.forLanguageTag("cy")))
+                .thenReturn(messages("{0} yw eich cod diogelwch {1}. Peidiwch â''i rannu."));
         when(realm.getId()).thenReturn("realm-id");
         when(realm.getDisplayName()).thenReturn("Riverside Surgery");
+    }
+
+    /** The language Keycloak chose for the sign-in page. */
+    private void signInIn(Locale locale) {
+        when(context.resolveLocale(any(UserModel.class), eq(Theme.Type.LOGIN))).thenReturn(locale);
+        when(context.resolveLocale(null, Theme.Type.LOGIN)).thenReturn(locale);
+    }
+
+    private static Properties messages(String codeText) {
+        Properties messages = new Properties();
+        messages.setProperty(SecurityCodeText.MESSAGE_KEY, codeText);
+        return messages;
     }
 
     /** The code step in a new request: what the last request stored is committed first. */
@@ -82,6 +111,32 @@ class TextedSecurityCodeTest {
         assertThat(texts).singleElement().satisfies(text -> {
             assertThat(text.to()).isEqualTo(NUMBER);
             assertThat(text.text()).matches("\\d{6} is your Riverside Surgery security code\\. Do not share it\\.\n\n@care\\.example\\.org #\\d{6}");
+        });
+    }
+
+    @Test
+    void aSignInInWelshTextsTheCodeInWelshWithTheSameOriginBoundLine() {
+        signInIn(Locale.forLanguageTag("cy"));
+
+        code("link-1").sendUnlessLive(NUMBER, "care.example.org");
+
+        assertThat(texts).singleElement().satisfies(text -> {
+            assertThat(text.text()).matches("\\d{6} yw eich cod diogelwch Riverside Surgery\\. Peidiwch â'i rannu\\.\n\n@care\\.example\\.org #\\d{6}");
+            assertThat(text.isWelsh()).isTrue();
+            assertThat(SecurityCodes.in(text.text())).isEqualTo(text.personalisation().get("code"));
+        });
+    }
+
+    @Test
+    void aThemeWithoutTheWordingTextsTheCodeInEnglish() throws Exception {
+        signInIn(Locale.forLanguageTag("cy"));
+        when(loginTheme.getEnhancedMessages(realm, Locale.forLanguageTag("cy"))).thenReturn(new Properties());
+
+        code("link-1").sendUnlessLive(NUMBER, "care.example.org");
+
+        assertThat(texts).singleElement().satisfies(text -> {
+            assertThat(text.text()).startsWith(text.personalisation().get("code") + " is your Riverside Surgery security code.");
+            assertThat(text.isWelsh()).isFalse();
         });
     }
 

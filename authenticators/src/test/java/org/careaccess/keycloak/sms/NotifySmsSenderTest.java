@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class NotifySmsSenderTest extends SmsSenderContract {
 
     private static final String TEMPLATE = UUID.randomUUID().toString();
+    private static final String WELSH_TEMPLATE = UUID.randomUUID().toString();
+    private static final String WELSH_BODY = CODE + " yw eich cod diogelwch Riverside Surgery. Peidiwch â'i rannu.\n\n@care.example.org #" + CODE;
+    private static final SmsMessage WELSH_TEXT = new SmsMessage("+447700900123", WELSH_BODY,
+            Map.of("code", CODE, "service_name", "Riverside Surgery", "origin", "care.example.org", "message", WELSH_BODY),
+            Locale.forLanguageTag("cy"));
 
     private final NotifyStandIn notify = new NotifyStandIn();
 
@@ -26,6 +32,25 @@ class NotifySmsSenderTest extends SmsSenderContract {
             assertThat(sms.phoneNumber()).isEqualTo("+447700900123");
             assertThat(sms.templateId()).isEqualTo(TEMPLATE);
             assertThat(sms.personalisation()).containsEntry("code", CODE).containsEntry("message", TEXT.text());
+        });
+    }
+
+    @Test
+    void aWelshTextGoesWithTheWelshTemplate() throws Exception {
+        sender(Map.of(NotifySmsSenderFactory.WELSH_TEMPLATE_ID, WELSH_TEMPLATE)).send(WELSH_TEXT);
+        sender(Map.of(NotifySmsSenderFactory.WELSH_TEMPLATE_ID, WELSH_TEMPLATE)).send(TEXT);
+
+        assertThat(notify.sent()).extracting(NotifyStandIn.Sms::templateId).containsExactly(WELSH_TEMPLATE, TEMPLATE);
+        assertThat(notify.sent().get(0).personalisation()).containsEntry("message", WELSH_BODY).containsEntry("code", CODE);
+    }
+
+    @Test
+    void withoutAWelshTemplateAWelshTextGoesWithTheEnglishTemplateAndItsWelshMessage() throws Exception {
+        sender(Map.of()).send(WELSH_TEXT);
+
+        assertThat(notify.sent()).singleElement().satisfies(sms -> {
+            assertThat(sms.templateId()).isEqualTo(TEMPLATE);
+            assertThat(sms.personalisation()).containsEntry("message", WELSH_BODY);
         });
     }
 
