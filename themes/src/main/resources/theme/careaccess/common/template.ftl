@@ -7,6 +7,8 @@
 <#import "careaccess-components.ftl" as c>
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false careaccessPage="" fieldErrors={}>
 <#assign heading><#nested "header"></#assign>
+<#-- The header section is markup, already escaped (Mae&#39;r): its text without tags is still escaped HTML, so it is
+     output with ?no_esc. Escaping it again showed "Mae&#39;r dudalen hon..." to a Welsh reader. -->
 <#assign headingText = heading?markup_string?replace("<[^>]*>", "", "r")?replace("\\s+", " ", "r")?trim>
 <#assign serviceName = (realm.displayName)!realm.name>
 <#assign pageHasError = (message?has_content && message.type == "error")>
@@ -18,7 +20,7 @@
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex, nofollow">
     <meta name="referrer" content="no-referrer">
-    <title><#if pageHasError>${msg("careaccess.titleErrorPrefix")} </#if><#if headingText?has_content>${headingText} – </#if>${serviceName}</title>
+    <title><#if pageHasError>${msg("careaccess.titleErrorPrefix")} </#if><#if headingText?has_content>${headingText?no_esc} – </#if>${serviceName}</title>
     <link rel="icon" href="${url.resourcesPath}/nhsuk/assets/images/favicon.ico">
     <link rel="stylesheet" href="${url.resourcesPath}/nhsuk/nhsuk-frontend.min.css">
     <link rel="stylesheet" href="${url.resourcesPath}/css/careaccess.css">
@@ -76,7 +78,7 @@
                     <#nested "form">
                 <#else>
                     <#-- Keycloak's own pages: their heading, then their content. -->
-                    <h1 class="nhsuk-heading-l">${headingText}</h1>
+                    <h1 class="nhsuk-heading-l">${headingText?no_esc}</h1>
                     <div class="careaccess-keycloak-page">
                         <#nested "form">
                     </div>
