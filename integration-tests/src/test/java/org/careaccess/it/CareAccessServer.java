@@ -1,13 +1,9 @@
 package org.careaccess.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.BuildPaths;
+import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.SnsStandIn;
 
@@ -20,8 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one Keycloak every integration test class shares (a start costs about a minute): the real
  * 26.7.3 distribution, the bundle JAR in providers/, every realm of realm-config/ imported, texts
  * going through the {@code sns} provider to an SNS stand-in, mail to a local SMTP server
- * (GreenMail). Realm files find this server's URL in {@code CAREACCESS_BASE_URL} and the SMTP
- * port in {@code CAREACCESS_SMTP_PORT}. Started by the first test class that
+ * (GreenMail), as {@link CareAccessInstall} installs it. Started by the first test class that
  * uses it, stopped when the test run ends.
  */
 public final class CareAccessServer implements BeforeAllCallback {
@@ -34,14 +29,13 @@ public final class CareAccessServer implements BeforeAllCallback {
     static final String DEV_DATABASE_PASSWORD = "careaccess-it";
 
     /** Secrets and the portal address of the patients realm's clients (realm-config placeholders). */
-    public static final String ISSUER_SECRET = "it-issuer-secret";
-    public static final String PORTAL_SECRET = "it-portal-secret";
-    /** Not served: the scripted browser stops at the redirect back to the portal, which carries the code. */
-    public static final String PORTAL_URL = "https://portal.example.org";
+    public static final String ISSUER_SECRET = CareAccessInstall.ISSUER_SECRET;
+    public static final String PORTAL_SECRET = CareAccessInstall.PORTAL_SECRET;
+    public static final String PORTAL_URL = CareAccessInstall.PORTAL_URL;
 
     /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
-    public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
-    public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
+    public static final String STAFF_PORTAL_SECRET = CareAccessInstall.STAFF_PORTAL_SECRET;
+    public static final String NHSMAIL_CLIENT_SECRET = CareAccessInstall.NHSMAIL_CLIENT_SECRET;
 
     private static KeycloakServer server;
     private static SnsStandIn sns;
@@ -57,50 +51,14 @@ public final class CareAccessServer implements BeforeAllCallback {
         sns = new SnsStandIn();
         mail = new GreenMail(new ServerSetup(KeycloakServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        int httpPort = KeycloakServer.freePort();
-        KeycloakServer.Builder builder = KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak"))
-                .httpPort(httpPort)
-                .provider(path("careaccess.jar"))
-                .option("--spi-careaccess-sms--provider-default=sns")
-                .option("--spi-careaccess-sms--sns--endpoint=" + sns.url())
-                .option("--spi-careaccess-sms--sns--region=eu-west-2")
-                .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
+        server = CareAccessInstall.builder(BuildPaths.distribution(), BuildPaths.work().resolve("keycloak"), sns, mail, SMS_TIMEOUT_MILLIS)
                 // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
                 .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
                 .option("--db-username=" + DEV_DATABASE_USER)
                 .option("--db-password=" + DEV_DATABASE_PASSWORD)
-                .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
-                .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
-                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
-                .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
-                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
-                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
-                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
-                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
-                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
-        for (Path realm : realmFiles()) {
-            builder.importRealm(realm);
-        }
-        server = builder.build().start();
+                .build().start();
         System.out.printf("Keycloak %s started in %d s%n", server.url(), server.startedIn().toSeconds());
         return new Running();
-    }
-
-    private static Path[] realmFiles() {
-        try (Stream<Path> files = Files.list(path("careaccess.realm.config"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-realm.json")).sorted().toArray(Path[]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path path(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run the integration tests with ./mvnw verify");
-        }
-        return Path.of(value);
     }
 
     public static KeycloakServer server() {

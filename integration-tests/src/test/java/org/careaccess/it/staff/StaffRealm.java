@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,11 @@ import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.AuthenticatorApp;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.Mails;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.StaffSteps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,8 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class StaffRealm {
 
     static final String REALM = "staff";
-    static final String PORTAL = "staff-portal";
-    static final String PORTAL_REDIRECT = "https://staff-portal.example.org/callback";
+    static final String PORTAL = CareAccessInstall.STAFF_PORTAL;
+    static final String PORTAL_REDIRECT = CareAccessInstall.STAFF_PORTAL_REDIRECT;
     static final Duration MAIL_WAIT = Duration.ofSeconds(20);
 
     /** Numbers from Ofcom's drama range, a new one for each use: the per-number daily text limit is 10. */
@@ -48,7 +49,7 @@ final class StaffRealm {
     }
 
     static OidcClient portal() {
-        return new OidcClient(CareAccessServer.server().realmUrl(REALM), PORTAL, CareAccessServer.STAFF_PORTAL_SECRET, PORTAL_REDIRECT);
+        return CareAccessInstall.staffPortal(CareAccessServer.server().url());
     }
 
     static Mails mails() {
@@ -71,18 +72,7 @@ final class StaffRealm {
     }
 
     static String createStaff(String email, String password, Map<String, List<String>> attributes) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
-        user.put("email", email);
-        user.put("emailVerified", true);
-        user.put("enabled", true);
-        user.put("firstName", "Test");
-        user.put("lastName", "Staff");
-        user.put("attributes", attributes);
-        if (password != null) {
-            user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        }
-        return admin().post("/realms/" + REALM + "/users", user).expect(201).createdId();
+        return StaffSteps.createStaff(admin(), REALM, email, password, attributes);
     }
 
     static List<String> credentialTypes(String userId) {
@@ -166,8 +156,7 @@ final class StaffRealm {
     }
 
     static Page signInWithPassword(Page signIn, String email, String password) {
-        assertThat(signIn.careaccessPage()).as("%s", signIn).isEqualTo("staff-signin");
-        return signIn.form("#staff-signin").set("username", email).set("password", password).submit();
+        return StaffSteps.signInWithPassword(signIn, email, password);
     }
 
     /** From {@code 2fa-choose}: authenticator app, its first code; returns the app as the person set it up. */
@@ -182,19 +171,12 @@ final class StaffRealm {
 
     /** From {@code 2fa-choose}: text message, this number, the texted code; returns the page after. */
     static Page enrolByText(Page choose, String[] mobile) {
-        assertThat(choose.careaccessPage()).isEqualTo("2fa-choose");
-        Page number = choose.form().set("method", "sms").submit();
-        assertThat(number.careaccessPage()).isEqualTo("2fa-sms-number");
-        Page confirm = number.form().set("mobile", mobile[0]).submit();
-        assertThat(confirm.careaccessPage()).isEqualTo("2fa-sms-confirm");
-        return confirm.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit();
+        return StaffSteps.enrolByText(choose, mobile[0], mobile[1], CareAccessServer.sns());
     }
 
     /** Signs in through the portal with password and a texted code; returns the redirect to the portal. */
     static Page signInWithText(Browser browser, String email, String password, String e164) {
-        Page code = signInWithPassword(browser, email, password);
-        assertThat(code.careaccessPage()).isEqualTo("2fa-sms-code");
-        return code.form().set("code", CareAccessServer.sns().latestCodeTo(e164)).submit();
+        return StaffSteps.enterTextedCode(signInWithPassword(browser, email, password), CareAccessServer.sns(), e164);
     }
 
     /** A staff account that has set up text-message codes; returns its id. */

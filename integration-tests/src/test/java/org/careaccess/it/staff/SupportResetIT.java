@@ -2,19 +2,15 @@ package org.careaccess.it.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AdminClient;
+import org.careaccess.testkit.JsonApi.Answer;
 import org.careaccess.testkit.Mails.Mail;
+import org.careaccess.testkit.SupportDesk;
+import org.careaccess.testkit.SupportDesk.Caller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -159,22 +155,8 @@ class SupportResetIT {
         assertThat(verification.body().path("field").asText()).isEqualTo("verification");
     }
 
-    record Caller(String clientId, String secret, String userId) {
-    }
-
     private static Caller serviceAccount(String clientId, boolean supportRole) {
-        String secret = "secret-" + clientId;
-        String id = StaffRealm.admin().post("/realms/staff/clients", Map.of("clientId", clientId, "secret", secret, "publicClient", false,
-                "standardFlowEnabled", false, "serviceAccountsEnabled", true)).expect(201).createdId();
-        String userId = StaffRealm.admin().get("/realms/staff/clients/" + id + "/service-account-user").expect(200).body().path("id").asText();
-        String realmManagement = StaffRealm.admin().get("/realms/staff/clients?clientId=realm-management").expect(200).body().get(0).path("id").asText();
-        JsonNode manageUsers = StaffRealm.admin().get("/realms/staff/clients/" + realmManagement + "/roles/manage-users").expect(200).body();
-        StaffRealm.admin().post("/realms/staff/users/" + userId + "/role-mappings/clients/" + realmManagement, List.of(manageUsers)).expect(204);
-        if (supportRole) {
-            JsonNode role = StaffRealm.admin().get("/realms/staff/roles/careaccess-2fa-support").expect(200).body();
-            StaffRealm.admin().post("/realms/staff/users/" + userId + "/role-mappings/realm", List.of(role)).expect(204);
-        }
-        return new Caller(clientId, secret, userId);
+        return SupportDesk.serviceAccount(StaffRealm.admin(), "staff", clientId, supportRole);
     }
 
     private static JsonNode adminEventFor(String userId) {
@@ -183,39 +165,8 @@ class SupportResetIT {
         return events.get(0);
     }
 
-    record Answer(int status, JsonNode body) {
-    }
-
     /** A call as the support desk's tool makes it: a token of its service account in the staff realm. */
     private static Answer call(Caller caller, String userId, String contentType, String body) {
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            String realmUrl = CareAccessServer.server().realmUrl("staff");
-            String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(caller.clientId(), StandardCharsets.UTF_8)
-                    + "&client_secret=" + URLEncoder.encode(caller.secret(), StandardCharsets.UTF_8);
-            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-            String accessToken = AdminClient.json().readTree(token.body()).path("access_token").asText();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(CareAccessServer.server().url() + "/admin/realms/staff/careaccess/users/" + userId + "/reset-2fa"))
-                    .header("Authorization", "Bearer " + accessToken)
-                    .header("Content-Type", contentType)
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
-            try {
-                json = response.body().isBlank() ? null : AdminClient.json().readTree(response.body());
-            } catch (IOException e) {
-                json = null;
-            }
-            return new Answer(response.statusCode(), json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SupportDesk.reset(CareAccessServer.server().url(), "staff", caller, userId, contentType, body);
     }
 }
