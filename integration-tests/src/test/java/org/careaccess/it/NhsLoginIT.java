@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.NhsLoginStandIn;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -306,11 +307,10 @@ class NhsLoginIT {
         return events;
     }
 
-    /** The {@code nhs-login-stub} realm: its users, its login page, its client and events. */
+    /** The {@code nhs-login-stub} realm ({@link NhsLoginStandIn}) on the shared server: also its client and events. */
     static final class NhsLoginStub {
 
-        static final String REALM = "nhs-login-stub";
-        static final String PASSWORD = "stub password 123";
+        static final String REALM = NhsLoginStandIn.REALM;
 
         private NhsLoginStub() {
         }
@@ -319,25 +319,16 @@ class NhsLoginIT {
             return CareAccessServer.server().realmUrl(REALM);
         }
 
-        /** A person with an NHS login whose sign-ins meet {@code vot}; signs in with their NHS number as username. */
         static void user(String nhsNumber, LocalDate birthDate, String vot) {
-            CareAccessServer.admin().post("/realms/" + REALM + "/users", Map.of(
-                    "username", "nhs-" + nhsNumber, "email", "nhs-" + nhsNumber + "@example.org", "emailVerified", true, "enabled", true,
-                    "firstName", "Ann", "lastName", "Example",
-                    "attributes", Map.of("nhs_number", List.of(nhsNumber), "birthdate", List.of(birthDate.toString()),
-                            "phoneNumber", List.of("+447700900999"), "vot", List.of(vot)),
-                    "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)))).expect(201);
+            NhsLoginStandIn.user(CareAccessServer.admin(), nhsNumber, birthDate, vot);
         }
 
-        /** Follows "Continue to NHS login" on a CareAccess page and signs in at the stand-in. */
         static Page continueToNhsLogin(Browser browser, Page withButton, String nhsNumber) {
-            return signIn(browser.open(withButton.document().selectFirst("#nhs-login").absUrl("href")), nhsNumber);
+            return NhsLoginStandIn.continueToNhsLogin(browser, withButton, nhsNumber);
         }
 
-        /** Signs in on the stand-in's own login page: the page after coming back. */
         static Page signIn(Page stubLogin, String nhsNumber) {
-            assertThat(stubLogin.uri().toString()).as(stubLogin + "\n" + stubLogin.text()).contains("/realms/" + REALM + "/");
-            return stubLogin.form().set("username", "nhs-" + nhsNumber).set("password", PASSWORD).submit();
+            return NhsLoginStandIn.signIn(stubLogin, nhsNumber);
         }
 
         static JsonNode client() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.careaccess.testkit.NhsLoginStandIn;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -225,7 +226,7 @@ class PatientScreensIT {
     private static void signInAtTheNhsLoginStandIn(String nhsNumber) {
         new WebDriverWait(chromium(), Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("/realms/" + NhsLoginIT.NhsLoginStub.REALM + "/"));
         type("username", "nhs-" + nhsNumber);
-        type("password", NhsLoginIT.NhsLoginStub.PASSWORD);
+        type("password", NhsLoginStandIn.PASSWORD);
         follow(By.id("kc-login"));
     }
 

@@ -103,7 +103,8 @@ final class TwoFactorReset implements RequiredActionProvider {
      */
     static Outcome resetAndSignOut(KeycloakSession session, RealmModel realm, UserModel user) {
         int removed = TwoFactorCredentials.removeAll(user);
-        session.users().setNotBeforeForUser(realm, user, (int) Time.currentTimeSeconds());
+        // Time.currentTime(), not currentTimeSeconds(): the latter is new in 26.7 and the JAR also runs on 26.5.
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
         sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
                 session.getContext().getUri(), session.getContext().getConnection(), session.getContext().getHttpRequest().getHttpHeaders(), true));

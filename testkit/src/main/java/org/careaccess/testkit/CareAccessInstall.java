@@ -1,0 +1,62 @@
+package org.careaccess.testkit;
+
+import java.nio.file.Path;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * A Keycloak installed the way the integration and compatibility tests run CareAccess: the bundle
+ * JAR in providers/, every realm of realm-config/ imported, texts going through the {@code sns}
+ * provider to an SNS stand-in, mail to a local SMTP server. Realm files find the server's URL in
+ * {@code CAREACCESS_BASE_URL}, the SMTP port in {@code CAREACCESS_SMTP_PORT} and the secrets below
+ * in their placeholders.
+ */
+public final class CareAccessInstall {
+
+    /** Secrets and the portal address of the patients realm's clients (realm-config placeholders). */
+    public static final String ISSUER_SECRET = "it-issuer-secret";
+    public static final String PORTAL_SECRET = "it-portal-secret";
+    /** Not served: the scripted browser stops at the redirect back to the portal, which carries the code. */
+    public static final String PORTAL_URL = "https://portal.example.org";
+
+    /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
+    public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
+    public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
+
+    /** The staff realm's test client and where it sends people back to (not served). */
+    public static final String STAFF_PORTAL = "staff-portal";
+    public static final String STAFF_PORTAL_REDIRECT = "https://staff-portal.example.org/callback";
+
+    private CareAccessInstall() {
+    }
+
+    /** The patients realm's portal client on the server at {@code serverUrl}. */
+    public static OidcClient patientPortal(String serverUrl) {
+        return new OidcClient(serverUrl + "/realms/patients", "patient-portal", PORTAL_SECRET, PORTAL_URL + "/");
+    }
+
+    /** The staff realm's portal client on the server at {@code serverUrl}. */
+    public static OidcClient staffPortal(String serverUrl) {
+        return new OidcClient(serverUrl + "/realms/staff", STAFF_PORTAL, STAFF_PORTAL_SECRET, STAFF_PORTAL_REDIRECT);
+    }
+
+    /** The distribution at {@code distribution} installed into {@code home}, not yet built or started. */
+    public static KeycloakServer.Builder builder(Path distribution, Path home, SnsStandIn sns, GreenMail mail, int smsTimeoutMillis) {
+        int httpPort = KeycloakServer.freePort();
+        KeycloakServer.Builder builder = sns.receiveTextsOf(KeycloakServer.builder(distribution, home), smsTimeoutMillis)
+                .httpPort(httpPort)
+                .provider(BuildPaths.bundleJar())
+                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
+                .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
+                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
+                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
+                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
+                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
+                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
+                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
+        for (Path realm : BuildPaths.realmFiles()) {
+            builder.importRealm(realm);
+        }
+        return builder;
+    }
+}
