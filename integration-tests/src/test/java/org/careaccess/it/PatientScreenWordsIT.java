@@ -55,8 +55,8 @@ class PatientScreenWordsIT {
 
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "client_id=patient-portal&redirect_uri=https%3A%2F%2Fevil.example%2F, Paramedr annilys: redirect_uri, Invalid parameter",
-            "client_id=no-such-client, Ni ddaethpwyd o hyd i'r cleient., Client not found"})
+            "client_id=patient-portal&redirect_uri=https%3A%2F%2Fevil.example%2F, nid oedd y cais yn ddilys (redirect_uri), Invalid parameter",
+            "client_id=no-such-client, felly ni all eich mewngofnodi yma, Client not found"})
     void keycloaksOwnErrorReasonsAreWelshOnWelshPages(String parameters, String welsh, String english) {
         Page page = CareAccessServer.browser().acceptLanguage("cy").open(URI.create(CareAccessServer.server().realmUrl("patients")
                 + "/protocol/openid-connect/auth?response_type=code&scope=openid&" + parameters));

@@ -85,7 +85,7 @@ class TrustedDeviceFixationIT {
         JsonNode revoked = issuer.post(ninetyDays).expect(201).body();
         LinkIssuer.IssuedLink thirtyDays = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
         Browser phone = CareAccessServer.browser();
-        assertThat(PatientLinks.enterDateOfBirth(phone.open(revoked.path("url").asText()), VICTIMS_BIRTHDAY).isRedirect()).isTrue();
+        assertThat(PatientLinks.enterDateOfBirth(PatientLinks.openUrl(phone, revoked.path("url").asText()), VICTIMS_BIRTHDAY).isRedirect()).isTrue();
         issuer.revoke(revoked.path("id").asText()).expect(204);
 
         assertThat(PatientLinks.enterDateOfBirth(PatientLinks.open(phone, thirtyDays), VICTIMS_BIRTHDAY).isRedirect()).isTrue();

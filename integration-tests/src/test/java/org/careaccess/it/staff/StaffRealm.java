@@ -262,6 +262,7 @@ final class StaffRealm {
                 "CAREACCESS_BASE_URL", CareAccessServer.server().url(),
                 "CAREACCESS_SMTP_PORT", Integer.toString(CareAccessServer.mail().getSmtp().getPort()),
                 "CAREACCESS_STAFF_PORTAL_SECRET", CareAccessServer.STAFF_PORTAL_SECRET,
+                "CAREACCESS_STAFF_PORTAL_URL", CareAccessServer.STAFF_PORTAL_URL,
                 "CAREACCESS_NHSMAIL_CLIENT_SECRET", CareAccessServer.NHSMAIL_CLIENT_SECRET,
                 "CAREACCESS_ALLOW_DRAMA_NUMBERS", "true");
         try {
