@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.Mails;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.StaffSteps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,18 +82,7 @@ final class StaffRealm {
     }
 
     static String createStaffIn(String realm, String email, String password, Map<String, List<String>> attributes) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
-        user.put("email", email);
-        user.put("emailVerified", true);
-        user.put("enabled", true);
-        user.put("firstName", "Test");
-        user.put("lastName", "Staff");
-        user.put("attributes", attributes);
-        if (password != null) {
-            user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        }
-        return admin().post("/realms/" + realm + "/users", user).expect(201).createdId();
+        return StaffSteps.createStaff(admin(), realm, email, password, attributes);
     }
 
     static List<String> credentialTypes(String userId) {
@@ -177,8 +166,7 @@ final class StaffRealm {
     }
 
     static Page signInWithPassword(Page signIn, String email, String password) {
-        assertThat(signIn.careaccessPage()).as("%s", signIn).isEqualTo("staff-signin");
-        return signIn.form("#staff-signin").set("username", email).set("password", password).submit();
+        return StaffSteps.signInWithPassword(signIn, email, password);
     }
 
     /** From {@code 2fa-choose}: authenticator app, its first code; returns the app as the person set it up. */
@@ -193,12 +181,7 @@ final class StaffRealm {
 
     /** From {@code 2fa-choose}: text message, this number, the texted code; returns the page after. */
     static Page enrolByText(Page choose, String[] mobile) {
-        assertThat(choose.careaccessPage()).isEqualTo("2fa-choose");
-        Page number = choose.form().set("method", "sms").submit();
-        assertThat(number.careaccessPage()).isEqualTo("2fa-sms-number");
-        Page confirm = number.form().set("mobile", mobile[0]).submit();
-        assertThat(confirm.careaccessPage()).isEqualTo("2fa-sms-confirm");
-        return confirm.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit();
+        return StaffSteps.enrolByText(choose, mobile[0], mobile[1], CareAccessServer.sns());
     }
 
     /** Signs in through the portal with password and a texted code; returns the redirect to the portal. */
