@@ -2,7 +2,6 @@ package org.careaccess.keycloak.link;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
