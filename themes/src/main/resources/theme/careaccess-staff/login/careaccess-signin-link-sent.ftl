@@ -8,10 +8,10 @@
     <h1 class="nhsuk-heading-l">${msg("careaccess.staff.link.sentTitle")}</h1>
     <p class="nhsuk-body">${msg("careaccess.staff.link.sentBody", sentTo)}</p>
     <p class="nhsuk-body">${msg("careaccess.staff.link.sentExpiry", linkLifetimeMinutes)}</p>
-    <#if nhsmailHint>
+    <#if nhsmailHint??>
         <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">${msg("careaccess.information")}: </span>
-            <p>${msg("careaccess.staff.signin.nhsmailHint")}</p>
+            <p>${msg("careaccess.staff.signin.nhsmailHint", nhsmailHint.buttonLabel!msg("careaccess.staff.signin.nhsmail", nhsmailHint.name))}</p>
         </div>
     </#if>
     <h2 class="nhsuk-heading-s">${msg("careaccess.staff.link.noEmailHeading")}</h2>

@@ -14,6 +14,11 @@
 <#assign serviceName = (realm.displayName)!realm.name>
 <#assign pageHasError = (message?has_content && message.type == "error")>
 <#assign accent = (properties.careaccessAccentColour)!"">
+<#-- careaccessLogo: nhs (default), nhs-wales or none; anything else is the default. careaccessNhsLogo=false
+     (organisations not entitled to the NHS logo) means none, whatever careaccessLogo says. -->
+<#assign logo = ((properties.careaccessLogo)!"nhs")?trim?lower_case>
+<#if !["nhs", "nhs-wales", "none"]?seq_contains(logo)><#assign logo = "nhs"></#if>
+<#if ((properties.careaccessNhsLogo)!"true")?trim == "false"><#assign logo = "none"></#if>
 <!DOCTYPE html>
 <html lang="${(locale.currentLanguageTag)!lang!"en"}" class="nhsuk-template">
 <head>
@@ -34,7 +39,9 @@
             <span class="nhsuk-header__service-logo">
                 <#if properties.careaccessLogoUrl?has_content>
                     <img class="nhsuk-header__organisation-logo" src="${properties.careaccessLogoUrl}" alt="${(properties.careaccessOrganisation)!serviceName}">
-                <#elseif (properties.careaccessNhsLogo!"true") == "true">
+                <#elseif logo == "nhs-wales">
+                    <@c.nhsWalesLogo/>
+                <#elseif logo == "nhs">
                     <@c.nhsLogo/>
                 </#if>
                 <#if properties.careaccessOrganisation?has_content>

@@ -29,7 +29,9 @@ final class AccountLink extends AbstractIdpAuthenticator {
         if (context.getAuthenticationSession().getAuthNote(EXISTING_USER_INFO) == null) {
             context.getEvent().detail(CareAccessEvents.REASON, "no_account").error("careaccess_broker_no_account");
             context.failureChallenge(AuthenticationFlowError.UNKNOWN_USER,
-                    context.form().setError(NO_ACCOUNT_MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
+                    context.form().setError(NO_ACCOUNT_MESSAGE,
+                            ProviderName.in(ProviderName.pageLocale(context.getSession()), brokerContext.getIdpConfig(), context.getSession()))
+                            .createErrorPage(Response.Status.FORBIDDEN));
             return;
         }
         UserModel existing = getExistingUser(context.getSession(), context.getRealm(), context.getAuthenticationSession());

@@ -12,6 +12,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,9 @@ public final class CheckedSignIn implements AuthenticationCallback {
     }
 
     private static final Logger LOG = Logger.getLogger(CheckedSignIn.class);
+
+    /** Auth note: the alias of the provider whose rules refused the last sign-in, so the page can name it. */
+    private static final String REFUSED_BY_NOTE = "careaccess.broker.refusedBy";
 
     private final AuthenticationCallback delegate;
     private final EventBuilder event;
@@ -60,7 +64,23 @@ public final class CheckedSignIn implements AuthenticationCallback {
                 .detail(Details.IDENTITY_PROVIDER, provider.getAlias())
                 .detail(CareAccessEvents.REASON, refusal.get().reason())
                 .error(eventError);
+        if (identity.getAuthenticationSession() != null) {
+            identity.getAuthenticationSession().setAuthNote(REFUSED_BY_NOTE, provider.getAlias());
+        }
         return delegate.error(provider, refusal.get().messageKey());
+    }
+
+    /**
+     * The provider that refused this sign-in just now, once: Keycloak forwards the refusal to the
+     * sign-in page as a bare message key, and the page needs the provider to name it.
+     */
+    public static IdentityProviderModel refusedBy(AuthenticationSessionModel authSession, KeycloakSession session) {
+        String alias = authSession.getAuthNote(REFUSED_BY_NOTE);
+        if (alias == null) {
+            return null;
+        }
+        authSession.removeAuthNote(REFUSED_BY_NOTE);
+        return session.identityProviders().getByAlias(alias);
     }
 
     @Override

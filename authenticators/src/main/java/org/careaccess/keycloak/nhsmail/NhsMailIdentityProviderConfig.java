@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.careaccess.keycloak.broker.ProviderName;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
@@ -27,6 +28,12 @@ public final class NhsMailIdentityProviderConfig extends OIDCIdentityProviderCon
     public static final String TENANT = "tenant";
     public static final String ALLOWED_DOMAINS = "allowedDomains";
     public static final String AUTHORITY = "authority";
+    /** The sign-in button's words on English and on Welsh pages, e.g. "Log in with NHS Wales". */
+    public static final String BUTTON_LABEL = "buttonLabel";
+    public static final String BUTTON_LABEL_CY = "buttonLabelCy";
+
+    /** A button label longer than this would wrap over several lines on a phone. */
+    static final int MAX_LABEL_LENGTH = 60;
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
@@ -72,6 +79,14 @@ public final class NhsMailIdentityProviderConfig extends OIDCIdentityProviderCon
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
+    /**
+     * The button's words for a page in {@code locale}; null when not set, and the theme's
+     * "Log in with {name}" is used, so a blank setting never leaves an empty button.
+     */
+    public String buttonLabel(Locale locale) {
+        return ProviderName.trimmed(getConfig().get(ProviderName.isWelsh(locale) ? BUTTON_LABEL_CY : BUTTON_LABEL));
+    }
+
     /** Lower-case domains whose addresses may sign in, e.g. {@code nhs.net}. */
     public Set<String> allowedDomains() {
         return allowedDomains(getConfig().get(ALLOWED_DOMAINS));
@@ -106,6 +121,12 @@ public final class NhsMailIdentityProviderConfig extends OIDCIdentityProviderCon
         Set<String> domains = allowedDomains();
         if (domains.isEmpty() || !domains.stream().allMatch(d -> DOMAIN.matcher(d).matches())) {
             throw new IllegalArgumentException("NHSmail allowed domains must be domain names, like nhs.net");
+        }
+        for (String label : new String[] {BUTTON_LABEL, BUTTON_LABEL_CY, ProviderName.DISPLAY_NAME_CY}) {
+            String value = getConfig().get(label);
+            if (value != null && value.trim().length() > MAX_LABEL_LENGTH) {
+                throw new IllegalArgumentException("NHSmail " + label + " must be at most " + MAX_LABEL_LENGTH + " characters");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.careaccess.keycloak.nhsmail;
 
 import java.util.List;
 
+import org.careaccess.keycloak.broker.ProviderName;
 import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -25,8 +26,8 @@ public final class NhsMailIdentityProviderFactory extends OIDCIdentityProviderFa
 
     @Override
     public String getHelpText() {
-        return "NHSmail single sign-on: OpenID Connect with Microsoft Entra, pinned to one tenant, "
-                + "for addresses in the allowed domains only.";
+        return "NHSmail single sign-on, or an organisation's own Microsoft 365 tenant (e.g. NHS Wales): "
+                + "OpenID Connect with Microsoft Entra, pinned to one tenant, for addresses in the allowed domains only.";
     }
 
     @Override
@@ -53,7 +54,20 @@ public final class NhsMailIdentityProviderFactory extends OIDCIdentityProviderFa
                 .property().name(NhsMailIdentityProviderConfig.ALLOWED_DOMAINS).label("Allowed email domains")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .defaultValue(NhsMailIdentityProviderConfig.DEFAULT_ALLOWED_DOMAINS)
-                .helpText("Only addresses in these domains may sign in (exact match, no subdomains). Default: nhs.net.").add()
+                .helpText("Only addresses in these domains may sign in (exact match, no subdomains). Default: nhs.net. "
+                        + "An address in one of them typed on the sign-in page gets a hint to use this button instead.").add()
+                .property().name(NhsMailIdentityProviderConfig.BUTTON_LABEL).label("Button label")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The sign-in button's words on English pages, e.g. 'Log in with NHS Wales'. "
+                        + "Empty: 'Log in with' and the display name. Other texts on the page name the account by the display name.").add()
+                .property().name(NhsMailIdentityProviderConfig.BUTTON_LABEL_CY).label("Button label (Welsh)")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The sign-in button's words on Welsh pages, e.g. 'Mewngofnodi gyda GIG Cymru'. "
+                        + "Empty: 'Mewngofnodi gyda'ch cyfrif' and the Welsh display name.").add()
+                .property().name(ProviderName.DISPLAY_NAME_CY).label("Display name (Welsh)")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The account's name on Welsh pages, e.g. 'GIG Cymru' (the Display name above is used on English pages). "
+                        + "Empty: the Display name.").add()
                 .build();
     }
 }

@@ -1,15 +1,12 @@
 package org.careaccess.keycloak.staff;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
-import org.careaccess.keycloak.nhsmail.NhsMailIdentityProviderConfig;
-import org.careaccess.keycloak.nhsmail.NhsMailIdentityProviderFactory;
+import org.careaccess.keycloak.broker.CheckedSignIn;
+import org.careaccess.keycloak.broker.ProviderName;
+import org.careaccess.keycloak.nhsmail.NhsMailWording;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -19,8 +16,8 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.IdentityProviderModel;
-import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -75,7 +72,22 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
             authSession.removeAuthNote(USER_SET_BEFORE_USERNAME_PASSWORD_AUTH);
         }
         String sentTo = authSession.getAuthNote(LINK_SENT_TO_NOTE);
-        context.challenge(sentTo != null ? linkSentPage(context, sentTo) : createLoginForm(context.form()));
+        context.challenge(sentTo != null ? linkSentPage(context, sentTo) : createLoginForm(withRefusalNamed(context)));
+    }
+
+    /**
+     * The form, its message naming the identity provider that refused the sign-in (e.g. "This
+     * account is not from NHS Wales"): Keycloak forwards a broker's refusal as a bare message key.
+     */
+    private LoginFormsProvider withRefusalNamed(AuthenticationFlowContext context) {
+        LoginFormsProvider form = context.form();
+        FormMessage forwarded = context.getForwardedErrorMessage();
+        IdentityProviderModel refusedBy = CheckedSignIn.refusedBy(context.getAuthenticationSession(), session);
+        if (forwarded != null && refusedBy != null) {
+            form.setErrors(List.of(new FormMessage(null, forwarded.getMessage(),
+                    ProviderName.in(ProviderName.pageLocale(session), refusedBy, session))));
+        }
+        return form;
     }
 
     @Override
@@ -191,11 +203,11 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
         AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
         UserModel known = authSession != null && Boolean.parseBoolean(authSession.getAuthNote(USER_SET_BEFORE_USERNAME_PASSWORD_AUTH))
                 ? authSession.getAuthenticatedUser() : null;
-        Set<String> nhsmailDomains = nhsmailDomains();
+        List<NhsMailWording> nhsmail = NhsMailWording.of(session, ProviderName.pageLocale(session));
         String typed = trim(session.getContext().getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME));
         return form
-                .setAttribute("nhsmailDomains", List.copyOf(nhsmailDomains))
-                .setAttribute("nhsmailHint", typed != null && inDomains(typed, nhsmailDomains))
+                .setAttribute("nhsmailProviders", nhsmail)
+                .setAttribute("nhsmailHintAlias", NhsMailWording.forAddress(nhsmail, typed).map(NhsMailWording::alias).orElse(""))
                 .setAttribute("knownUsername", known == null ? null : known.getEmail() != null ? known.getEmail() : known.getUsername())
                 .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes());
     }
@@ -204,22 +216,9 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
         return context.form()
                 .setAttribute("sentTo", address)
                 .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes())
-                .setAttribute("nhsmailHint", inDomains(address, nhsmailDomains()))
+                .setAttribute("nhsmailHint", NhsMailWording.forAddress(NhsMailWording.of(session, ProviderName.pageLocale(session)), address)
+                        .orElse(null))
                 .createForm(LINK_SENT_TEMPLATE);
-    }
-
-    /** The domains of the realm's enabled NHSmail identity providers, for the "use NHSmail" hint. */
-    private Set<String> nhsmailDomains() {
-        return session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
-                .filter(IdentityProviderModel::isEnabled)
-                .filter(idp -> NhsMailIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId()))
-                .flatMap(idp -> new NhsMailIdentityProviderConfig(idp).allowedDomains().stream())
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static boolean inDomains(String address, Set<String> domains) {
-        int at = address.lastIndexOf('@');
-        return at > 0 && domains.contains(address.substring(at + 1).toLowerCase(Locale.ROOT));
     }
 
     @Override

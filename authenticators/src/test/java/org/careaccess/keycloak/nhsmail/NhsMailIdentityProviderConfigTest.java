@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,31 @@ class NhsMailIdentityProviderConfigTest {
                 .hasMessageContaining("tenant");
         assertThatThrownBy(() -> config(Map.of("clientId", "app", "allowedDomains", "not a domain!")).validate(realm))
                 .hasMessageContaining("domains");
+    }
+
+    @Test
+    void theButtonLabelFollowsThePagesLanguageAndABlankOneIsNotSet() {
+        NhsMailIdentityProviderConfig wales = config(Map.of("buttonLabel", " Log in with NHS Wales ", "buttonLabelCy", "Mewngofnodi gyda GIG Cymru"));
+        NhsMailIdentityProviderConfig blank = config(Map.of("buttonLabel", "   ", "buttonLabelCy", ""));
+
+        assertThat(wales.buttonLabel(Locale.ENGLISH)).isEqualTo("Log in with NHS Wales");
+        assertThat(wales.buttonLabel(Locale.forLanguageTag("en-GB"))).isEqualTo("Log in with NHS Wales");
+        assertThat(wales.buttonLabel(Locale.forLanguageTag("cy"))).isEqualTo("Mewngofnodi gyda GIG Cymru");
+        assertThat(blank.buttonLabel(Locale.ENGLISH)).as("the theme's words with the name").isNull();
+        assertThat(blank.buttonLabel(Locale.forLanguageTag("cy"))).isNull();
+        assertThat(config(Map.of()).buttonLabel(Locale.forLanguageTag("cy"))).isNull();
+    }
+
+    @Test
+    void validationRefusesALabelTooLongForAButton() {
+        RealmModel realm = mock(RealmModel.class);
+        when(realm.getSslRequired()).thenReturn(SslRequired.EXTERNAL);
+        String tooLong = "Log in with " + "a very long organisation name ".repeat(3);
+
+        assertThatThrownBy(() -> config(Map.of("clientId", "app", "buttonLabelCy", tooLong)).validate(realm))
+                .hasMessageContaining("buttonLabelCy");
+        assertThatThrownBy(() -> config(Map.of("clientId", "app", "displayNameCy", tooLong)).validate(realm))
+                .hasMessageContaining("displayNameCy");
+        config(Map.of("clientId", "app", "buttonLabel", "Log in with NHS Wales", "buttonLabelCy", "Mewngofnodi gyda GIG Cymru")).validate(realm);
     }
 }
