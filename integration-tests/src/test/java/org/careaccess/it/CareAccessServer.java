@@ -78,6 +78,8 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .option("--spi-careaccess-sms--sns--endpoint=" + sns.url())
                 .option("--spi-careaccess-sms--sns--region=eu-west-2")
                 .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
+                // Child themes of the tests (src/test/resources/themes), as an organisation adds its own.
+                .option("--spi-theme--folder--dir=" + testThemes())
                 // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
                 .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
                 .option("--db-username=" + DEV_DATABASE_USER)
@@ -99,6 +101,14 @@ public final class CareAccessServer implements BeforeAllCallback {
         server = builder.build().start();
         System.out.printf("Keycloak %s started in %d s%n", server.url(), server.startedIn().toSeconds());
         return new Running();
+    }
+
+    private static Path testThemes() {
+        try {
+            return Path.of(CareAccessServer.class.getResource("/themes").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path[] realmFiles() {

@@ -15,9 +15,22 @@ import org.keycloak.models.KeycloakSession;
  * its name ("NHSmail", or e.g. "NHS Wales" / "GIG Cymru" for an organisation's own Microsoft 365
  * tenant), the button's words (null: the theme's "Log in with {name}") and the domains whose
  * addresses get the hint to use that button. Templates read {@code name}, {@code buttonLabel},
- * {@code domains} and {@code alias}.
+ * {@code domains} and {@code alias}. A class with getters, not a record: FreeMarker would find a
+ * record's {@code alias()} method before the {@code alias} property.
  */
-public record NhsMailWording(String alias, String name, String buttonLabel, List<String> domains) {
+public final class NhsMailWording {
+
+    private final String alias;
+    private final String name;
+    private final String buttonLabel;
+    private final List<String> domains;
+
+    NhsMailWording(String alias, String name, String buttonLabel, List<String> domains) {
+        this.alias = alias;
+        this.name = name;
+        this.buttonLabel = buttonLabel;
+        this.domains = domains;
+    }
 
     /** The realm's enabled NHSmail-type providers that show on the sign-in page, by alias. */
     public static List<NhsMailWording> of(KeycloakSession session, Locale locale) {
@@ -42,7 +55,7 @@ public record NhsMailWording(String alias, String name, String buttonLabel, List
         }
         int at = address.lastIndexOf('@');
         String domain = at > 0 ? address.substring(at + 1).trim().toLowerCase(Locale.ROOT) : "";
-        return providers.stream().filter(p -> p.domains().contains(domain)).findFirst();
+        return providers.stream().filter(p -> p.domains.contains(domain)).findFirst();
     }
 
     public String getAlias() {

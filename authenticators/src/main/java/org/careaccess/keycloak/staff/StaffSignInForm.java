@@ -80,8 +80,8 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
      * account is not from NHS Wales"): Keycloak forwards a broker's refusal as a bare message key.
      */
     private LoginFormsProvider withRefusalNamed(AuthenticationFlowContext context) {
+        FormMessage forwarded = context.getForwardedErrorMessage(); // read first: form() takes it away
         LoginFormsProvider form = context.form();
-        FormMessage forwarded = context.getForwardedErrorMessage();
         IdentityProviderModel refusedBy = CheckedSignIn.refusedBy(context.getAuthenticationSession(), session);
         if (forwarded != null && refusedBy != null) {
             form.setErrors(List.of(new FormMessage(null, forwarded.getMessage(),
@@ -207,7 +207,7 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
         String typed = trim(session.getContext().getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME));
         return form
                 .setAttribute("nhsmailProviders", nhsmail)
-                .setAttribute("nhsmailHintAlias", NhsMailWording.forAddress(nhsmail, typed).map(NhsMailWording::alias).orElse(""))
+                .setAttribute("nhsmailHintAlias", NhsMailWording.forAddress(nhsmail, typed).map(NhsMailWording::getAlias).orElse(""))
                 .setAttribute("knownUsername", known == null ? null : known.getEmail() != null ? known.getEmail() : known.getUsername())
                 .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes());
     }

@@ -28,7 +28,7 @@ class NhsMailSignInIT {
 
     private static final String STUB = "nhsmail-stub";
     private static final String NHSMAIL_TENANT = "37c354b2-85b0-47f5-b222-07b48d774ee3";
-    private static final String STUB_PASSWORD = "stub password 123";
+    static final String STUB_PASSWORD = "stub password 123";
 
     @Test
     void firstSignInCreatesTheAccountWithoutAskingAndSkipsTwoFactor() {
@@ -98,7 +98,7 @@ class NhsMailSignInIT {
         Page page = signInWithNhsMail(CareAccessServer.browser(), email);
 
         assertThat(page.careaccessPage()).isEqualTo("staff-signin");
-        assertThat(page.errors()).containsExactly("You cannot sign in to a shared account with NHSmail. "
+        assertThat(page.errors()).containsExactly("You cannot sign in to a shared account with your NHSmail account. "
                 + "Sign in with the email address and password of the shared account instead.");
         assertThat(federatedIdentities(id)).isEmpty();
         assertThat(StaffRealm.admin().get("/realms/staff/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=50").expect(200).body().toString())
@@ -177,7 +177,7 @@ class NhsMailSignInIT {
         Page page = signInWithNhsMail(CareAccessServer.browser(), email);
 
         assertThat(page.careaccessPage()).isEqualTo("staff-signin");
-        assertThat(page.errors()).containsExactly("This account is not an NHSmail account. Sign in with your email address instead.");
+        assertThat(page.errors()).containsExactly("This account does not belong to NHSmail. Sign in with your email address instead.");
         assertThat(staffUsers(email)).isEmpty();
     }
 
@@ -216,9 +216,13 @@ class NhsMailSignInIT {
         return "it-" + UUID.randomUUID().toString().substring(0, 8) + "@nhs.net";
     }
 
-    /** The requirement of "Create User If Unique" in the realm's NHSmail first-login flow. */
     private static void setAccountCreation(String requirement) {
-        String executions = "/realms/staff/authentication/flows/careaccess%20nhsmail%20first%20login/executions";
+        setAccountCreation(StaffRealm.REALM, requirement);
+    }
+
+    /** The requirement of "Create User If Unique" in a realm's NHSmail first-login flow. */
+    static void setAccountCreation(String realm, String requirement) {
+        String executions = "/realms/" + realm + "/authentication/flows/careaccess%20nhsmail%20first%20login/executions";
         for (JsonNode execution : StaffRealm.admin().get(executions).expect(200).body()) {
             if (execution.path("providerId").asText().equals("idp-create-user-if-unique")) {
                 ((ObjectNode) execution).put("requirement", requirement);
