@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.careaccess.keycloak.metrics.CareAccessMeters;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
 
 /**
@@ -35,7 +36,9 @@ public final class MeteredSmsSender implements SmsSender {
             meters.smsSend("none", reason(SmsDeliveryException.Reason.MISCONFIGURED), Duration.ZERO);
             throw new SmsDeliveryException(SmsDeliveryException.Reason.MISCONFIGURED, "no careaccess-sms provider");
         }
-        ProviderFactory<SmsSender> factory = session.getKeycloakSessionFactory().getProviderFactory(SmsSender.class);
+        // The factory of the session's default provider: the one getProvider(SmsSender.class) created.
+        KeycloakSessionFactory factories = session.getKeycloakSessionFactory();
+        ProviderFactory<SmsSender> factory = factories == null ? null : factories.getProviderFactory(SmsSender.class);
         return new MeteredSmsSender(sender, factory == null ? null : factory.getId(), meters);
     }
 
