@@ -196,8 +196,8 @@ public final class TextedSecurityCode {
     /** Checks a typed code. A right code is used up at once; every wrong one costs a try. */
     public VerifyResult verify(String typed) {
         VerifyResult result = check(typed);
-        // Patient links text codes for purpose "link"; every other purpose is staff two-factor.
-        CareAccessMeters.keycloak().codeChecked(realm.getName(), "link".equals(purpose) ? "patient" : "staff",
+        // Patient links text their codes for one purpose; every other purpose is staff two-factor.
+        CareAccessMeters.keycloak().codeChecked(realm.getName(), LinkSecurityCodeForm.PURPOSE.equals(purpose) ? "patient" : "staff",
                 result.outcome().name());
         return result;
     }
