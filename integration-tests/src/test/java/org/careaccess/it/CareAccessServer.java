@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one Keycloak every integration test class shares (a start costs about a minute): the real
  * 26.7.3 distribution, the bundle JAR in providers/, every realm of realm-config/ imported, texts
  * going through the {@code sns} provider to an SNS stand-in, mail to a local SMTP server
- * (GreenMail). Realm files find this server's URL in {@code CAREACCESS_BASE_URL} and the SMTP
+ * (GreenMail), metrics on. Realm files find this server's URL in {@code CAREACCESS_BASE_URL} and the SMTP
  * port in {@code CAREACCESS_SMTP_PORT}. Started by the first test class that
  * uses it, stopped when the test run ends.
  */
@@ -80,6 +80,8 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
                 // Child themes of the tests (src/test/resources/themes), as an organisation adds its own.
                 .option("--spi-theme--folder--dir=" + testThemes())
+                // /metrics on the management port, with CareAccess's counters (MetricsIT).
+                .option("--metrics-enabled=true")
                 // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
                 .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
                 .option("--db-username=" + DEV_DATABASE_USER)

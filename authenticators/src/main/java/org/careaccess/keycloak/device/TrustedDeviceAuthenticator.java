@@ -30,7 +30,7 @@ final class TrustedDeviceAuthenticator extends FlowStep {
         }
         TrustedDevices devices = new TrustedDevices(context.getSession(), context.getRealm());
         if (devices.isTrustedFor(link.get())) {
-            AuthenticationMethods.add(context.getAuthenticationSession(), AuthenticationMethods.DEVICE);
+            AuthenticationMethods.add(context, AuthenticationMethods.DEVICE);
             context.getEvent().detail(CareAccessEvents.DEVICE, "trusted");
             context.success();
             return;

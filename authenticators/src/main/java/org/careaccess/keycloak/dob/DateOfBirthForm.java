@@ -74,8 +74,9 @@ final class DateOfBirthForm extends FlowStep {
         UserModel patient = context.getUser();
         if (BirthDates.parseIso(patient.getFirstAttribute(BirthDates.ATTRIBUTE)).filter(input.date()::equals).isPresent()) {
             attempts.giveBack(attempt);
-            AuthenticationMethods.add(context.getAuthenticationSession(), AuthenticationMethods.DOB);
+            AuthenticationMethods.add(context, AuthenticationMethods.DOB);
             context.getEvent().detail(CareAccessEvents.STEP, STEP);
+            LinkFlow.passed(context, STEP, link.get().id());
             context.success();
             return;
         }

@@ -31,8 +31,16 @@ public final class CareAccessEvents {
     public static final String TICKET = "careaccess_ticket";
     /** What the support desk checked before acting (admin events). */
     public static final String VERIFICATION = "careaccess_verification";
-    /** What a support-desk call ended in: {@code reset}, {@code forbidden}, {@code generic_account}, ... (admin events). */
+    /**
+     * What a support-desk call ended in: {@code reset}, {@code forbidden}, {@code generic_account}, ...
+     * (admin events); {@link #STEP_PASSED} on the event of a patient step passed (link opened, date
+     * of birth matched).
+     */
     public static final String OUTCOME = "careaccess_outcome";
+    /** The {@link #OUTCOME} of a patient step passed. */
+    public static final String STEP_PASSED = "passed";
+    /** What a patient sign-in used so far, as in the token's {@code amr} claim, e.g. {@code dob sms}. */
+    public static final String AMR = "careaccess_amr";
 
     private CareAccessEvents() {
     }

@@ -130,6 +130,18 @@ public final class LinkFlow {
         return context.form().setAttribute("lockedForGood", true).createForm(LOCKED_PAGE);
     }
 
+    /**
+     * A patient step passed (the link opened, the date of birth matched): its own event, since the
+     * flow's LOGIN event comes only at the end, in whichever request finishes the flow.
+     */
+    public static void passed(AuthenticationFlowContext context, String step, String linkId) {
+        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(context.getUser())
+                .detail(CareAccessEvents.STEP, step)
+                .detail(CareAccessEvents.OUTCOME, CareAccessEvents.STEP_PASSED)
+                .detail(CareAccessEvents.LINK_ID, linkId)
+                .success();
+    }
+
     /** A LOGIN_ERROR event for a step, with the link id and the reason; never a code, number or date. */
     public static void error(AuthenticationFlowContext context, String step, String error, String reason, String linkId) {
         errorEvent(context, step, reason, linkId).error(error);

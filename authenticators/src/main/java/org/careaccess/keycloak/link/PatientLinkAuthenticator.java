@@ -115,6 +115,7 @@ final class PatientLinkAuthenticator extends FlowStep {
         LinkFlow.markOpened(authSession, link);
         AuthenticationMethods.startOver(authSession);
         context.getEvent().detail(CareAccessEvents.LINK_ID, link.id());
+        LinkFlow.passed(context, STEP, link.id());
         context.success();
     }
 

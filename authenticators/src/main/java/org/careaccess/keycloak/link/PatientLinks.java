@@ -7,6 +7,7 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.careaccess.keycloak.metrics.CareAccessMeters;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -46,6 +47,7 @@ public final class PatientLinks {
         entity.setCreatedAt(Instant.now().toEpochMilli());
         entity.setExpiresAt(expiresAt.toEpochMilli());
         em().persist(entity);
+        CareAccessMeters.keycloak().link(realm.getName(), "issued");
         return new IssuedLink(PatientLink.of(entity), code);
     }
 
@@ -70,7 +72,10 @@ public final class PatientLinks {
      */
     public boolean revoke(String id) {
         Optional<PatientLinkEntity> entity = entity(id);
-        entity.filter(e -> e.getRevokedAt() == null).ifPresent(e -> e.setRevokedAt(Instant.now().toEpochMilli()));
+        entity.filter(e -> e.getRevokedAt() == null).ifPresent(e -> {
+            e.setRevokedAt(Instant.now().toEpochMilli());
+            CareAccessMeters.keycloak().link(realm.getName(), "revoked");
+        });
         entity.map(PatientLink::of).ifPresent(new LinkSessions(session, realm)::endAll);
         return entity.isPresent();
     }

@@ -39,7 +39,7 @@ final class NhsLoginLinkAuthenticator extends FlowStep {
         Optional<String> linkId = LinkFlow.openedLinkId(authSession);
         if (linkId.isEmpty()) {
             AuthenticationMethods.startOver(authSession);
-            AuthenticationMethods.add(authSession, AuthenticationMethods.NHS_LOGIN);
+            AuthenticationMethods.add(context, AuthenticationMethods.NHS_LOGIN);
             context.getEvent().detail(CareAccessEvents.STEP, NhsLoginPages.STEP);
             context.success();
             return;
@@ -55,7 +55,7 @@ final class NhsLoginLinkAuthenticator extends FlowStep {
         new TrustedDevices(context.getSession(), context.getRealm()).bind(link.get(), DeviceBinding.NHS_LOGIN, context.getEvent());
         // The broker's first-login flow cleared the mark the link step made.
         LinkFlow.markOpened(authSession, link.get());
-        AuthenticationMethods.add(authSession, AuthenticationMethods.NHS_LOGIN);
+        AuthenticationMethods.add(context, AuthenticationMethods.NHS_LOGIN);
         context.getEvent().detail(CareAccessEvents.STEP, NhsLoginPages.STEP)
                 .detail(CareAccessEvents.DEVICE, DeviceBinding.NHS_LOGIN.value());
         context.success();

@@ -72,7 +72,7 @@ final class LinkSecurityCodeForm extends FlowStep {
         switch (result.outcome()) {
             case ACCEPTED -> {
                 new TrustedDevices(context.getSession(), context.getRealm()).bind(link.get(), DeviceBinding.SMS, context.getEvent());
-                AuthenticationMethods.add(context.getAuthenticationSession(), AuthenticationMethods.SMS);
+                AuthenticationMethods.add(context, AuthenticationMethods.SMS);
                 context.getEvent().detail(CareAccessEvents.DEVICE, DeviceBinding.SMS.value());
                 context.success();
             }

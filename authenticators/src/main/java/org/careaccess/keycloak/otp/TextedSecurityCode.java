@@ -16,9 +16,9 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.careaccess.keycloak.limits.ClusterWideLimit;
+import org.careaccess.keycloak.metrics.CareAccessMeters;
 import org.careaccess.keycloak.sms.SmsDeliveryException;
-import org.careaccess.keycloak.sms.SmsSender;
-import org.jboss.logging.Logger;
+import org.careaccess.keycloak.sms.MeteredSmsSender;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
@@ -78,7 +78,6 @@ public final class TextedSecurityCode {
     public record VerifyResult(VerifyOutcome outcome, int attemptsLeft) {
     }
 
-    private static final Logger LOG = Logger.getLogger(TextedSecurityCode.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DIGITS = 6;
     private static final long HOUR = 3600;
@@ -170,7 +169,7 @@ public final class TextedSecurityCode {
         String code = newCode();
         try {
             SecurityCodeWording wording = SecurityCodeWording.of(session, realm);
-            sender().send(SecurityCodeText.of(toE164, code, serviceName(), host, wording.pattern(), wording.locale()));
+            MeteredSmsSender.of(session).send(SecurityCodeText.of(toE164, code, serviceName(), host, wording.pattern(), wording.locale()));
         } catch (SmsDeliveryException e) {
             // Nothing reached the phone: count nothing, keep whatever code was live before.
             subjectSlot.get().giveBack();
@@ -196,6 +195,14 @@ public final class TextedSecurityCode {
 
     /** Checks a typed code. A right code is used up at once; every wrong one costs a try. */
     public VerifyResult verify(String typed) {
+        VerifyResult result = check(typed);
+        // Patient links text their codes for one purpose; every other purpose is staff two-factor.
+        CareAccessMeters.keycloak().codeChecked(realm.getName(), LinkSecurityCodeForm.PURPOSE.equals(purpose) ? "patient" : "staff",
+                result.outcome().name());
+        return result;
+    }
+
+    private VerifyResult check(String typed) {
         Optional<String> code = normalise(typed);
         if (code.isEmpty()) {
             return new VerifyResult(VerifyOutcome.MALFORMED, attemptsLeft());
@@ -294,15 +301,6 @@ public final class TextedSecurityCode {
         return session.keys().getKeysStream(realm)
                 .filter(k -> kid.equals(k.getKid()) && k.getSecretKey() != null)
                 .map(KeyWrapper::getAlgorithm).findFirst().orElse(Algorithm.HS512);
-    }
-
-    private SmsSender sender() throws SmsDeliveryException {
-        SmsSender sender = session.getProvider(SmsSender.class);
-        if (sender == null) {
-            LOG.error("careaccess-sms: no SMS provider is enabled");
-            throw new SmsDeliveryException(SmsDeliveryException.Reason.MISCONFIGURED, "no careaccess-sms provider");
-        }
-        return sender;
     }
 
     private String serviceName() {

@@ -219,6 +219,9 @@ final class TwoFactorSetup implements RequiredActionProvider {
                 .detail(Details.CREDENTIAL_TYPE, method.credentialType())
                 .detail(CareAccessEvents.SECOND_FACTOR, method.formValue())
                 .success();
+        // A first sign-in ends with this action: its LOGIN event says how, as one with a challenge does.
+        context.getEvent().detail(CareAccessEvents.FIRST_FACTOR, authSession.getAuthNote(TwoFactorChallenge.FIRST_FACTOR_NOTE))
+                .detail(CareAccessEvents.SECOND_FACTOR, method.formValue());
         clearNotes(authSession);
         context.success();
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.careaccess.keycloak.events.CareAccessEvents;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -31,7 +33,12 @@ public final class AuthenticationMethods {
         authSession.setUserSessionNote(NOTE, "");
     }
 
-    public static void add(AuthenticationSessionModel authSession, String method) {
+    /** Records a method and names all so far in this request's events (the final LOGIN event's {@code careaccess_amr}). */
+    public static void add(AuthenticationFlowContext context, String method) {
+        context.getEvent().detail(CareAccessEvents.AMR, add(context.getAuthenticationSession(), method));
+    }
+
+    public static String add(AuthenticationSessionModel authSession, String method) {
         List<String> methods = new ArrayList<>(parse(authSession.getClientNote(NOTE)));
         if (!methods.contains(method)) {
             methods.add(method);
@@ -39,6 +46,7 @@ public final class AuthenticationMethods {
         String value = String.join(" ", methods);
         authSession.setClientNote(NOTE, value);
         authSession.setUserSessionNote(NOTE, value);
+        return value;
     }
 
     public static List<String> parse(String note) {

@@ -58,6 +58,12 @@ class BundleJarIT {
     }
 
     @Test
+    void registersTheGlobalMetricsEventListener() throws IOException {
+        assertThat(lines("META-INF/services/org.keycloak.events.EventListenerProviderFactory"))
+                .containsExactly("org.careaccess.keycloak.metrics.MetricsEventListenerProviderFactory");
+    }
+
+    @Test
     void everyRegisteredServiceIsAClassInTheJar() throws IOException {
         for (String services : entries.stream().filter(e -> e.startsWith("META-INF/services/") && !e.endsWith("/")).toList()) {
             for (String implementation : lines(services)) {
@@ -99,7 +105,8 @@ class BundleJarIT {
     @Test
     void bundlesNothingKeycloakAlreadyShips() {
         List<String> shippedByKeycloak = List.of("com/fasterxml/jackson/", "org/jboss/logging/", "org/apache/http/",
-                "org/apache/commons/", "org/keycloak/", "org/slf4j/", "org/reactivestreams/", "io/netty/", "com/google/zxing/");
+                "org/apache/commons/", "org/keycloak/", "org/slf4j/", "org/reactivestreams/", "io/netty/", "com/google/zxing/",
+                "io/micrometer/", "org/HdrHistogram/", "org/LatencyUtils/");
         for (String prefix : shippedByKeycloak) {
             assertThat(entries).as("bundled copies of %s", prefix)
                     .noneMatch(e -> e.startsWith(prefix) || e.startsWith(SHADED + prefix));

@@ -1,0 +1,192 @@
+package org.careaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.careaccess.testkit.BuildPaths;
+import org.careaccess.testkit.OidcClient;
+import org.careaccess.testkit.OperationsFiles;
+import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PrometheusScrape;
+import org.careaccess.testkit.StaffSteps;
+import org.careaccess.testkit.SupportDesk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code /metrics} on the management port after real flows: each CareAccess counter moved by
+ * exactly what the flows did, no label gives away a person, a number, a code or a link, and every
+ * metric the Grafana dashboard and the alert rules use is one the server exports.
+ *
+ * <p>Patient flows run in a realm of their own (a copy of patients without brute-force protection),
+ * so its {@code realm} label isolates them; staff flows run in the staff realm, and the
+ * integration tests run one class at a time, so nothing else moves those counters meanwhile.
+ */
+@ExtendWith(CareAccessServer.class)
+class MetricsIT {
+
+    private static final String REALM = "patients-metrics";
+    private static final String STAFF = "staff";
+    private static final LocalDate BORN = LocalDate.of(1979, 6, 2);
+
+    @BeforeAll
+    static void realm() {
+        TestRealms.createPatientsCopy(REALM, Map.of(), Map.of("bruteForceProtected", false));
+    }
+
+    @AfterAll
+    static void deleteRealm() {
+        TestRealms.delete(REALM);
+    }
+
+    @Test
+    void afterPatientAndStaffFlowsEachCounterMovedByWhatTheyDidAndNoLabelGivesAnythingAway() {
+        PrometheusScrape before = PrometheusScrape.of(CareAccessServer.server());
+        List<String> secrets = new ArrayList<>();
+        LinkIssuer issuer = LinkIssuer.of(REALM);
+
+        // A: the first device signs in with the date of birth; a second device is texted a code,
+        // types a wrong one, then the right one. Later the issuer revokes A and A is opened again.
+        LinkIssuer.IssuedLink a = issuer.issue(BORN);
+        PatientLinks.signedInFirstDevice(a);
+        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), a), BORN);
+        assertThat(code.careaccessPage()).isEqualTo("code");
+        String right = CareAccessServer.sns().latestCodeTo(a.mobileE164());
+        Page wrong = code.form().set("code", right.equals("000000") ? "000001" : "000000").submit();
+        assertThat(wrong.careaccessPage()).isEqualTo("code");
+        assertThat(wrong.form().set("code", right).submit().isRedirect()).isTrue();
+        secrets.add(right);
+
+        // B: five wrong dates lock it; a browser that opened it before then types the right date.
+        LinkIssuer.IssuedLink b = issuer.issue(BORN);
+        Page waiting = PatientLinks.open(CareAccessServer.browser(), b);
+        Page dob = PatientLinks.open(CareAccessServer.browser(), b);
+        for (int i = 1; i <= 5; i++) {
+            dob = PatientLinks.enterDateOfBirth(dob, BORN.minusDays(i));
+        }
+        assertThat(dob.careaccessPage()).isEqualTo("link-locked");
+        assertThat(PatientLinks.enterDateOfBirth(waiting, BORN).careaccessPage()).isEqualTo("link-locked");
+
+        // C: opened after it expired.
+        LinkIssuer.IssuedLink c = issuer.issue(BORN);
+        DevDatabase.update("update CAREACCESS_PATIENT_LINK set EXPIRES_AT = ? where ID = ?", Instant.now().minusSeconds(1).toEpochMilli(), c.id());
+        assertThat(PatientLinks.open(CareAccessServer.browser(), c).careaccessPage()).isEqualTo("link-invalid");
+
+        // D: the gateway fails the text to a second device.
+        LinkIssuer.IssuedLink d = issuer.issue(BORN);
+        PatientLinks.signedInFirstDevice(d);
+        Page second = PatientLinks.open(CareAccessServer.browser(), d);
+        CareAccessServer.sns().failWith(500);
+        try {
+            assertThat(PatientLinks.enterDateOfBirth(second, BORN).careaccessPage()).isEqualTo("sms-failed");
+        } finally {
+            CareAccessServer.sns().behave();
+        }
+
+        issuer.revoke(a.id()).expect(204);
+        assertThat(PatientLinks.open(CareAccessServer.browser(), a).careaccessPage()).isEqualTo("link-invalid");
+
+        // Staff: a first sign-in with password that sets up text codes, a second with password and a
+        // texted code; then the support desk resets the person's 2FA and a caller without the role is refused.
+        String email = "it-metrics-" + Long.toString(System.nanoTime(), 36) + "@example.org";
+        String staffId = StaffSteps.createStaff(CareAccessServer.admin(), STAFF, email, "metrics password 1", Map.of());
+        String typedMobile = "07700 900871";
+        String mobile = "+447700900871";
+        assertThat(StaffSteps.enrolByText(StaffSteps.signInWithPassword(CareAccessServer.browser().open(staffPortal().authorizationUri()),
+                email, "metrics password 1"), typedMobile, mobile, CareAccessServer.sns()).isRedirect()).isTrue();
+        Page staffCode = StaffSteps.signInWithPassword(CareAccessServer.browser().open(staffPortal().authorizationUri()), email, "metrics password 1");
+        secrets.add(CareAccessServer.sns().latestCodeTo(mobile));
+        assertThat(StaffSteps.enterTextedCode(staffCode, CareAccessServer.sns(), mobile).isRedirect()).isTrue();
+        String body = "{\"verification\":\"Called back on 07700 900871\",\"ticket\":\"SUP-8675309\"}";
+        SupportDesk.Caller desk = SupportDesk.serviceAccount(CareAccessServer.admin(), STAFF, "it-metrics-desk", true);
+        SupportDesk.Caller manager = SupportDesk.serviceAccount(CareAccessServer.admin(), STAFF, "it-metrics-manager", false);
+        assertThat(SupportDesk.reset(CareAccessServer.server().url(), STAFF, desk, staffId, "application/json", body).status()).isEqualTo(200);
+        assertThat(SupportDesk.reset(CareAccessServer.server().url(), STAFF, manager, staffId, "application/json", body).status()).isEqualTo(403);
+
+        PrometheusScrape after = PrometheusScrape.of(CareAccessServer.server());
+        Moved moved = new Moved(before, after);
+
+        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "issued"), 4);
+        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "revoked"), 1);
+        // A twice, B twice, D twice; C was expired and A, opened again, revoked.
+        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "opened"), 6);
+        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "opened_expired"), 1);
+        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "opened_revoked"), 1);
+        moved.expect("careaccess_dates_of_birth_total", Map.of("realm", REALM, "outcome", "match"), 4);
+        moved.expect("careaccess_dates_of_birth_total", Map.of("realm", REALM, "outcome", "mismatch"), 5);
+        moved.expect("careaccess_dates_of_birth_total", Map.of("realm", REALM, "outcome", "refused_locked"), 1);
+        moved.expect("careaccess_locks_total", Map.of("realm", REALM, "kind", "link"), 1);
+        moved.expect("careaccess_codes_checked_total", Map.of("realm", REALM, "audience", "patient", "outcome", "wrong"), 1);
+        moved.expect("careaccess_codes_checked_total", Map.of("realm", REALM, "audience", "patient", "outcome", "accepted"), 1);
+        moved.expect("careaccess_patient_sign_ins_total", Map.of("realm", REALM, "amr", "dob"), 2);
+        moved.expect("careaccess_patient_sign_ins_total", Map.of("realm", REALM, "amr", "dob+sms"), 1);
+        moved.expect("careaccess_patient_sign_ins_total", Map.of("realm", REALM), 3);
+
+        moved.expect("careaccess_codes_checked_total", Map.of("realm", STAFF, "audience", "staff", "outcome", "accepted"), 2);
+        moved.expect("careaccess_staff_sign_ins_total", Map.of("realm", STAFF, "first_factor", "password", "second_factor", "sms"), 2);
+        moved.expect("careaccess_support_resets_total", Map.of("realm", STAFF, "outcome", "reset"), 1);
+        moved.expect("careaccess_support_resets_total", Map.of("realm", STAFF, "outcome", "forbidden"), 1);
+
+        // Texts: A's second device, the staff enrolment and the staff sign-in went; D's failed.
+        moved.expect("careaccess_sms_sent_total", Map.of("provider", "sns"), 3);
+        moved.expect("careaccess_sms_failed_total", Map.of("provider", "sns", "reason", "unavailable"), 1);
+        moved.expect("careaccess_sms_send_seconds_count", Map.of("provider", "sns", "outcome", "sent"), 3);
+        moved.expect("careaccess_sms_send_seconds_count", Map.of("provider", "sns", "outcome", "failed"), 1);
+        moved.expect("careaccess_sms_send_seconds_bucket", Map.of("provider", "sns", "outcome", "sent", "le", "+Inf"), 3);
+        assertThat(after.value("careaccess_sms_send_seconds_sum", Map.of("provider", "sns", "outcome", "sent"))
+                - before.value("careaccess_sms_send_seconds_sum", Map.of("provider", "sns", "outcome", "sent"))).isPositive();
+
+        for (LinkIssuer.IssuedLink link : List.of(a, b, c, d)) {
+            secrets.addAll(List.of(link.code(), link.id(), link.mobileE164(), link.mobileE164().substring(3)));
+        }
+        secrets.addAll(List.of(staffId, email, mobile, "SUP-8675309", "8675309", "900871", "metrics password"));
+        assertNoLabelGivesAway(after, secrets);
+        assertEveryMetricTheOperationsFilesUseIsExported(after);
+    }
+
+    private static void assertNoLabelGivesAway(PrometheusScrape scrape, List<String> secrets) {
+        List<PrometheusScrape.Series> ours = scrape.seriesStartingWith("careaccess_");
+        assertThat(ours).isNotEmpty();
+        for (PrometheusScrape.Series series : ours) {
+            series.labels().forEach((name, value) -> {
+                if (name.equals("le")) {
+                    return;
+                }
+                assertThat(value).as("%s label %s", series.name(), name).doesNotContainPattern("\\d{3,}").matches("[a-z0-9_+-]+");
+                for (String secret : secrets) {
+                    assertThat(value).as("%s label %s", series.name(), name).doesNotContain(secret);
+                }
+            });
+        }
+    }
+
+    private static void assertEveryMetricTheOperationsFilesUseIsExported(PrometheusScrape scrape) {
+        OperationsFiles files = new OperationsFiles(BuildPaths.path("careaccess.realm.config").getParent());
+        Set<String> used = OperationsFiles.metricNames(files.queries());
+        assertThat(used).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(scrape.names()).as("series on /metrics").containsAll(used);
+    }
+
+    private static OidcClient staffPortal() {
+        return new OidcClient(CareAccessServer.server().realmUrl(STAFF), "staff-portal", CareAccessServer.STAFF_PORTAL_SECRET,
+                CareAccessServer.STAFF_PORTAL_URL + "/callback");
+    }
+
+    /** Differences between two scrapes, with everything that moved in the failure message. */
+    private record Moved(PrometheusScrape before, PrometheusScrape after) {
+
+        void expect(String name, Map<String, String> labels, double delta) {
+            assertThat(after.value(name, labels) - before.value(name, labels))
+                    .as("%s%s moved; all that moved: %s", name, labels, after.movedSince(before, "careaccess_"))
+                    .isEqualTo(delta);
+        }
+    }
+}
