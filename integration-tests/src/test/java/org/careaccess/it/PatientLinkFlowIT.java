@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
 import org.careaccess.testkit.Page;
@@ -159,7 +160,7 @@ class PatientLinkFlowIT {
         Instant linkExpiry = Instant.parse(issuer.status(link.id()).body().path("expiresAt").asText());
         assertThat(device.expires()).isBetween(linkExpiry.minusSeconds(120), linkExpiry.plusSeconds(120));
         assertThat(DevDatabase.queryString("select DEVICE_HASH from CAREACCESS_PATIENT_LINK where ID = ?", link.id()))
-                .as("only the cookie's SHA-256 is stored").isEqualTo(Hashes.sha256Hex(device.value()));
+                .as("only the cookie's SHA-256 is stored").isEqualTo(Secrets.sha256Hex(device.value()));
     }
 
     @Test
