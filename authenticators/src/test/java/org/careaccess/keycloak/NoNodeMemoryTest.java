@@ -29,6 +29,7 @@ class NoNodeMemoryTest {
             "java.util.Base64$Encoder",
             "com.google.i18n.phonenumbers.PhoneNumberUtil", "com.fasterxml.jackson.databind.ObjectMapper",
             "org.careaccess.keycloak.otp.CodePolicy", "org.careaccess.keycloak.dob.DateOfBirthPolicy", "org.careaccess.keycloak.otp.CodeScreen",
+            "org.careaccess.keycloak.flow.Setting",
             "org.careaccess.keycloak.phone.PhoneNumberRules$Options",
             "org.keycloak.authentication.Authenticator",
             "org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator",

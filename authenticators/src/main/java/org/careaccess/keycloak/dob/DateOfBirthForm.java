@@ -26,7 +26,7 @@ import org.keycloak.models.utils.FormMessage;
  * ({@link DateOfBirthAttempts}); a wrong date says only that it does not match, and the one that
  * reaches a limit locks the link for a while or, at the link's lifetime total, for good.
  */
-final class DateOfBirthForm extends FlowStep {
+final class DateOfBirthForm implements FlowStep {
 
     static final String STEP = "dob";
     static final String PAGE = "careaccess-dob.ftl";

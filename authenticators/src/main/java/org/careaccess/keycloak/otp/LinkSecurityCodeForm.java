@@ -29,7 +29,7 @@ import org.keycloak.urls.UrlType;
  * POST with {@code resend}. The right code makes this browser the link's trusted device. Codes,
  * tries, cooldown and text limits are {@link TextedSecurityCode}'s, with this step's settings.
  */
-final class LinkSecurityCodeForm extends FlowStep {
+final class LinkSecurityCodeForm implements FlowStep {
 
     static final String STEP = "code";
     static final String PAGE = "careaccess-code.ftl";

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.flow.FlowStepFactory;
 import org.careaccess.keycloak.nhsmail.NhsMailIdentityProviderConfig;
 import org.careaccess.keycloak.nhsmail.NhsMailIdentityProviderFactory;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -39,7 +41,7 @@ import static org.keycloak.services.validation.Validation.FIELD_USERNAME;
  * and password, or "Email me a sign-in link". Proves the first factor only; the two-factor step
  * always follows. Passwords go through Keycloak's own checks (brute-force protection included).
  */
-final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
+final class StaffSignInForm extends AbstractUsernameFormAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "careaccess-staff-signin.ftl";
     static final String LINK_SENT_TEMPLATE = "careaccess-signin-link-sent.ftl";
@@ -50,8 +52,8 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_EMAIL_LENGTH = 254;
 
+    /** For {@link #createLoginForm}, which Keycloak's base class calls without the flow context. */
     private final KeycloakSession session;
-    private SignInLinkPolicy policy = SignInLinkPolicy.DEFAULTS;
 
     StaffSignInForm(KeycloakSession session) {
         this.session = session;
@@ -59,7 +61,6 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        policy = SignInLinkPolicy.from(context.getAuthenticatorConfig());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String linkUser = authSession.getAuthNote(SignInLinks.CONFIRMED_USER_NOTE);
         if (linkUser != null) {
@@ -80,7 +81,6 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        policy = SignInLinkPolicy.from(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey(BACK)) {
@@ -120,6 +120,7 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
             return;
         }
         RealmModel realm = context.getRealm();
+        SignInLinkPolicy policy = SignInLinkPolicy.from(context.getAuthenticatorConfig());
         EventBuilder event = context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
                 .detail(CareAccessEvents.STEP, "signin_link").detail(Details.EMAIL, address);
         if (!SignInLinks.withinLimits(session, realm, context.getExecution().getId(), context.getConnection().getRemoteAddr(), address, policy)) {
@@ -197,13 +198,14 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
                 .setAttribute("nhsmailDomains", List.copyOf(nhsmailDomains))
                 .setAttribute("nhsmailHint", typed != null && inDomains(typed, nhsmailDomains))
                 .setAttribute("knownUsername", known == null ? null : known.getEmail() != null ? known.getEmail() : known.getUsername())
-                .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes());
+                .setAttribute("linkLifetimeMinutes", SignInLinkPolicy.from(FlowStepFactory.configInCurrentFlow(session,
+                        session.getContext().getRealm(), StaffSignInFormFactory.PROVIDER_ID).orElse(null)).lifetimeMinutes());
     }
 
     private Response linkSentPage(AuthenticationFlowContext context, String address) {
         return context.form()
                 .setAttribute("sentTo", address)
-                .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes())
+                .setAttribute("linkLifetimeMinutes", SignInLinkPolicy.from(context.getAuthenticatorConfig()).lifetimeMinutes())
                 .setAttribute("nhsmailHint", inDomains(address, nhsmailDomains()))
                 .createForm(LINK_SENT_TEMPLATE);
     }
@@ -235,19 +237,6 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 
     private static boolean blank(String value) {

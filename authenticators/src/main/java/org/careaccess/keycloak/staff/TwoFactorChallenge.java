@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.flow.FlowStep;
 import org.careaccess.keycloak.flow.Lockout;
 import org.careaccess.keycloak.otp.CodePolicy;
 import org.careaccess.keycloak.otp.CodeScreen;
@@ -14,7 +15,6 @@ import org.careaccess.keycloak.sms.PhoneNumberMask;
 import org.careaccess.keycloak.staff.TwoFactorCredentials.Enrolment;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Errors;
@@ -39,18 +39,12 @@ import jakarta.ws.rs.core.Response;
  * so it counts towards the realm's brute-force protection, and a locked-out user is refused before
  * anything is texted.
  */
-final class TwoFactorChallenge implements Authenticator {
+final class TwoFactorChallenge implements FlowStep {
 
     static final String FIRST_FACTOR_NOTE = "careaccess.firstFactor";
     static final String METHOD = "method";
     private static final String METHOD_NOTE = "careaccess.2fa.method";
     private static final String UNAVAILABLE_TEMPLATE = "careaccess-staff-2fa-unavailable.ftl";
-
-    private final KeycloakSession session;
-
-    TwoFactorChallenge(KeycloakSession session) {
-        this.session = session;
-    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -108,7 +102,7 @@ final class TwoFactorChallenge implements Authenticator {
         }
         String mobile = enrolment.mobile().orElseThrow();
         TextedSecurityCode code = textedCode(context);
-        SendResult result = askedAgain ? code.sendNew(mobile, SecurityCodePage.host(session)) : code.sendUnlessLive(mobile, SecurityCodePage.host(session));
+        SendResult result = askedAgain ? code.sendNew(mobile, SecurityCodePage.host(context.getSession())) : code.sendUnlessLive(mobile, SecurityCodePage.host(context.getSession()));
         context.getEvent().detail(CareAccessEvents.SMS, CodeScreen.STAFF.smsDetail(result))
                 .detail(CareAccessEvents.MASKED_NUMBER, PhoneNumberMask.mask(mobile));
         if (result.outcome() == TextedSecurityCode.SendOutcome.FAILED) {
@@ -197,17 +191,12 @@ final class TwoFactorChallenge implements Authenticator {
         return enrolment.other(current).map(TwoFactorMethod::formValue).orElse(null);
     }
 
-    private TextedSecurityCode textedCode(AuthenticationFlowContext context) {
-        return SecurityCodePage.textedCode(session, context.getRealm(), context.getUser(), policy(context));
+    private static TextedSecurityCode textedCode(AuthenticationFlowContext context) {
+        return SecurityCodePage.textedCode(context.getSession(), context.getRealm(), context.getUser(), policy(context));
     }
 
     private static CodePolicy policy(AuthenticationFlowContext context) {
         return CodePolicy.from(context.getAuthenticatorConfig());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
     }
 
     /**
@@ -236,9 +225,5 @@ final class TwoFactorChallenge implements Authenticator {
         if (authSession != null && !authSession.getRequiredActions().contains(TwoFactorSetupFactory.PROVIDER_ID)) {
             authSession.addRequiredAction(TwoFactorSetupFactory.PROVIDER_ID);
         }
-    }
-
-    @Override
-    public void close() {
     }
 }
