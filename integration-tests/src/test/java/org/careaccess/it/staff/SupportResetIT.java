@@ -15,6 +15,7 @@ import java.util.Map;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Mails.Mail;
+import org.careaccess.testkit.Mobile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,9 +48,9 @@ class SupportResetIT {
     @Test
     void aVerifiedResetRemovesTwoFactorEndsSessionsEmailsThePersonAndIsAnAdminEvent() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, "their password 1", mobile);
-        StaffRealm.signInWithText(CareAccessServer.browser(), email, "their password 1", mobile[1]);
+        StaffRealm.signInWithText(CareAccessServer.browser(), email, "their password 1", mobile.e164());
         assertThat(StaffRealm.sessionCount(id)).isPositive();
 
         Answer answer = call(supportDesk, id, "application/json", BODY);
