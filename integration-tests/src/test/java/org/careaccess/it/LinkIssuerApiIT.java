@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.testkit.OidcClient;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
