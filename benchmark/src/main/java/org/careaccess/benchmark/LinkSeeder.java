@@ -1,20 +1,18 @@
 package org.careaccess.benchmark;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+
+import org.careaccess.keycloak.secrets.Secrets;
 
 /**
  * Patient links written straight into CareAccess's table (CAREACCESS_PATIENT_LINK, see the
@@ -50,15 +48,6 @@ public final class LinkSeeder {
         return base64Url(random, 32);
     }
 
-    /** SHA-256 as 64 lowercase hex characters: how LinkCodes stores a code and TrustedDeviceCookie a cookie. */
-    public static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
     /**
      * Copies the links into the table, with filler links up to {@code storeSize} rows for this
      * realm (other patients' links, each opened on some device), the opened links
@@ -80,11 +69,11 @@ public final class LinkSeeder {
             long slot = i / every;
             if (i % every == 0 && slot < links.size()) {
                 Link link = links.get((int) slot);
-                return row(link.id(), realmId, link.userId(), sha256Hex(link.code()), link.mobile(), link.deviceHash(), now);
+                return row(link.id(), realmId, link.userId(), Secrets.sha256Hex(link.code()), link.mobile(), link.deviceHash(), now);
             }
             // Two links per filler patient; no flow reaches them, so they need no user row.
-            return row(fillerId(realmId, i), realmId, fillerId(realmId, total + i / 2), sha256Hex("filler link " + realmId + " " + i),
-                    String.format("+4477009%05d", i % 100_000), sha256Hex("filler device " + i), now.minus(Duration.ofMinutes(i % 40_000)));
+            return row(fillerId(realmId, i), realmId, fillerId(realmId, total + i / 2), Secrets.sha256Hex("filler link " + realmId + " " + i),
+                    String.format("+4477009%05d", i % 100_000), Secrets.sha256Hex("filler device " + i), now.minus(Duration.ofMinutes(i % 40_000)));
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.PostgresDatabase;
 import org.careaccess.testkit.ProductionKeycloak;
@@ -102,16 +103,10 @@ public final class ClusterNodes implements BeforeAllCallback {
         return running;
     }
 
-    /** What CareAccess needs on every node, the same as the single test server's settings. */
+    /** What CareAccess needs on every node, set where the single test server's is. */
     private static KeycloakServer.Builder careAccess(KeycloakServer.Builder node) {
-        return sns.receiveTextsOf(node, SMS_TIMEOUT_MILLIS)
-                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
-                .env("CAREACCESS_BASE_URL", frontUrl())
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
-                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
-                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
-                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
-                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET);
+        return CareAccessInstall.configure(node, frontUrl(), sns, mail, SMS_TIMEOUT_MILLIS, new CareAccessInstall.Clients(
+                ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, null, CareAccessInstall.NHSMAIL_CLIENT_SECRET));
     }
 
     /** Starts whichever nodes are not running, one after the other, and waits until they form one cluster. */

@@ -6,8 +6,6 @@ import static org.careaccess.cluster.ClusterNodes.browser;
 import static org.careaccess.cluster.ClusterNodes.frontUrl;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.careaccess.testkit.Browser;
@@ -120,12 +118,6 @@ final class ClusterPatients {
     static JsonNode idTokenClaims(Page redirectToPortal, String realm) {
         assertBackAtPortal(redirectToPortal);
         return OidcClient.claims(portal(realm).redeem(redirectToPortal).path("id_token").asText());
-    }
-
-    static List<String> amr(JsonNode claims) {
-        List<String> values = new ArrayList<>();
-        claims.path("amr").forEach(value -> values.add(value.asText()));
-        return values;
     }
 
     static int textsTo(LinkIssuerApi.IssuedLink link) {

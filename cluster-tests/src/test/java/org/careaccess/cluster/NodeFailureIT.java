@@ -95,7 +95,7 @@ class NodeFailureIT {
             SafeAnswers.assertNoServerError(answer, "code typed after node B stopped");
             answer = ClusterPatients.enterTextedCode(ClusterPatients.openAndConfirmBirthDate(secondDevice, link), link);
         }
-        assertThat(ClusterPatients.amr(ClusterPatients.idTokenClaims(answer, ClusterPatients.REALM))).containsExactlyInAnyOrder("dob", "sms");
+        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(answer, ClusterPatients.REALM))).containsExactlyInAnyOrder("dob", "sms");
         assertThat(ClusterNodes.clusterView(nodeA())).as("node A alone after B stopped").containsExactly("node-a");
     }
 
@@ -120,7 +120,7 @@ class NodeFailureIT {
         assertThat(client.tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.path("refresh_token").asText()))
                 .path("access_token").asText()).as("the session survived the restart").isNotEmpty();
         Page linkAgain = ClusterPatients.openAndConfirmBirthDate(ClusterPatients.sameDeviceWithoutSession(phone), link);
-        assertThat(ClusterPatients.amr(ClusterPatients.idTokenClaims(linkAgain, ClusterPatients.REALM)))
+        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(linkAgain, ClusterPatients.REALM)))
                 .as("the link opens and the device is still trusted: no code").containsExactlyInAnyOrder("dob", "device");
         assertThat(ClusterPatients.textsTo(link)).isEqualTo(texts);
         routeTo(nodeB());

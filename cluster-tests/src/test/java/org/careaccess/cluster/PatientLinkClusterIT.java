@@ -21,6 +21,7 @@ import org.careaccess.testkit.AtOnce;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.LinkEvents;
 import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.PatientLinkSteps;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class PatientLinkClusterIT {
 
         JsonNode claims = ClusterPatients.idTokenClaims(done, REALM);
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
-        assertThat(ClusterPatients.amr(claims)).containsExactly("dob");
+        assertThat(OidcClient.amr(claims)).containsExactly("dob");
         assertThat(ClusterPatients.issuer(REALM).status(link.id()).expect(200).body().path("trustedDevice").path("boundBy").asText())
                 .as("the first device, bound through node B, as node A reports it").isEqualTo("first_use");
     }
@@ -78,7 +79,7 @@ class PatientLinkClusterIT {
         routeTo(nodeB());
         Page done = ClusterPatients.enterTextedCode(code, link);
 
-        assertThat(ClusterPatients.amr(ClusterPatients.idTokenClaims(done, REALM))).containsExactlyInAnyOrder("dob", "sms");
+        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(done, REALM))).containsExactlyInAnyOrder("dob", "sms");
         assertThat(ClusterPatients.textsTo(link)).as("node B sent no text of its own").isEqualTo(1);
     }
 
@@ -180,7 +181,7 @@ class PatientLinkClusterIT {
         routeTo(nodeB());
         Page again = ClusterPatients.openAndConfirmBirthDate(ClusterPatients.sameDeviceWithoutSession(phone), link);
 
-        assertThat(ClusterPatients.amr(ClusterPatients.idTokenClaims(again, REALM))).as("no code asked for").containsExactlyInAnyOrder("dob", "device");
+        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(again, REALM))).as("no code asked for").containsExactlyInAnyOrder("dob", "device");
         assertThat(ClusterPatients.textsTo(link)).as("no new text").isEqualTo(texts);
     }
 }

@@ -11,6 +11,7 @@ import org.careaccess.demoportal.DemoPortal;
 import org.careaccess.demoportal.PortalRealm;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.SnsStandIn;
 
@@ -71,13 +72,13 @@ public final class CareAccessServer implements BeforeAllCallback {
         portal = DemoPortal.start("localhost", DEMO_PORTAL_PORT, "http://localhost:" + httpPort, List.of(
                 PortalRealm.patients("patients", "patient-portal", PORTAL_SECRET),
                 PortalRealm.staff("staff", "staff-portal", STAFF_PORTAL_SECRET)));
-        KeycloakServer.Builder builder = KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak"))
+        KeycloakServer.Builder builder = CareAccessInstall.configure(
+                        KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak")),
+                        "http://localhost:" + httpPort, sns, mail, SMS_TIMEOUT_MILLIS,
+                        new CareAccessInstall.Clients(ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, STAFF_PORTAL_URL,
+                                NHSMAIL_CLIENT_SECRET))
                 .httpPort(httpPort)
                 .provider(path("careaccess.jar"))
-                .option("--spi-careaccess-sms--provider-default=sns")
-                .option("--spi-careaccess-sms--sns--endpoint=" + sns.url())
-                .option("--spi-careaccess-sms--sns--region=eu-west-2")
-                .option("--spi-careaccess-sms--sns--timeout-millis=" + SMS_TIMEOUT_MILLIS)
                 // Child themes of the tests (src/test/resources/themes), as an organisation adds its own.
                 .option("--spi-theme--folder--dir=" + testThemes())
                 // /metrics on the management port, with CareAccess's counters (MetricsIT).
@@ -85,18 +86,7 @@ public final class CareAccessServer implements BeforeAllCallback {
                 // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
                 .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
                 .option("--db-username=" + DEV_DATABASE_USER)
-                .option("--db-password=" + DEV_DATABASE_PASSWORD)
-                .env("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
-                .env("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
-                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
-                .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
-                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
-                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
-                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
-                .env("CAREACCESS_STAFF_PORTAL_URL", STAFF_PORTAL_URL)
-                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
-                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
+                .option("--db-password=" + DEV_DATABASE_PASSWORD);
         for (Path realm : realmFiles()) {
             builder.importRealm(realm);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.careaccess.testkit.JsonApi;
 import org.careaccess.testkit.Parallel;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

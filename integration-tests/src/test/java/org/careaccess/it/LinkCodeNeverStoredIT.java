@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.testkit.OidcClient;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +56,7 @@ class LinkIssuerApiIT {
         assertThat(first.path("code").asText()).isNotEqualTo(second.path("code").asText());
         String code = first.path("code").asText();
         assertThat(DevDatabase.queryString("select CODE_HASH from CAREACCESS_PATIENT_LINK where ID = ?", first.path("id").asText()))
-                .isEqualTo(Hashes.sha256Hex(code));
+                .isEqualTo(Secrets.sha256Hex(code));
         assertThat(DevDatabase.queryString("select ID from CAREACCESS_PATIENT_LINK where CODE_HASH = ? or RESOURCE_REF = ? or ISSUED_BY = ?",
                 code, code, code)).isNull();
     }

@@ -10,7 +10,9 @@ import java.util.Map;
 
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.NhsLoginStandIn;
+import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +40,7 @@ class NhsLoginIT {
         JsonNode claims = PatientLinks.idTokenClaims(done);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
-        assertThat(PatientLinks.amr(claims)).containsExactly("nhslogin");
+        assertThat(OidcClient.amr(claims)).containsExactly("nhslogin");
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).as("no text").isEmpty();
         assertThat(browser.cookie("CAREACCESS_DEVICE")).isPresent();
         assertThat(issuer.status(link.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("nhslogin");
@@ -94,7 +96,7 @@ class NhsLoginIT {
 
         Page again = PatientLinks.enterDateOfBirth(PatientLinks.open(browser, link), BORN);
 
-        assertThat(PatientLinks.amr(PatientLinks.idTokenClaims(again))).containsExactly("dob", "device");
+        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(again))).containsExactly("dob", "device");
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).isEmpty();
     }
 
@@ -108,7 +110,7 @@ class NhsLoginIT {
 
         assertThat(secondDevice.careaccessPage()).isEqualTo("code");
         Page done = PatientLinks.enterTextedCode(secondDevice, link);
-        assertThat(PatientLinks.amr(PatientLinks.idTokenClaims(done))).containsExactly("dob", "sms");
+        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(done))).containsExactly("dob", "sms");
         assertThat(issuer.status(link.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("sms");
     }
 
@@ -212,7 +214,7 @@ class NhsLoginIT {
         JsonNode claims = PatientLinks.idTokenClaims(done);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.has("careaccess_link")).as("no link was opened").isFalse();
-        assertThat(PatientLinks.amr(claims)).containsExactly("nhslogin");
+        assertThat(OidcClient.amr(claims)).containsExactly("nhslogin");
         assertThat(issuer.status(link.id()).body().path("trustedDevice").isMissingNode()).as("no link, no device bound").isTrue();
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
+import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,7 +126,7 @@ class PatientLinkFlowIT {
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
         assertThat(claims.path("careaccess_link").path("purpose").asText()).isEqualTo("questionnaire");
         assertThat(claims.path("careaccess_link").path("resource").asText()).isEqualTo("q-123");
-        assertThat(PatientLinks.amr(claims)).as("no code was typed and no trusted device was shown").containsExactly("dob");
+        assertThat(OidcClient.amr(claims)).as("no code was typed and no trusted device was shown").containsExactly("dob");
         assertThat(issuer.status(link.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("first_use");
     }
 
@@ -137,7 +139,7 @@ class PatientLinkFlowIT {
 
         JsonNode access = org.careaccess.testkit.OidcClient.claims(tokens.path("access_token").asText());
         assertThat(access.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
-        assertThat(PatientLinks.amr(access)).containsExactly("dob");
+        assertThat(OidcClient.amr(access)).containsExactly("dob");
         JsonNode refreshed = PatientLinks.portal().tokenRequest(Map.of("grant_type", "refresh_token",
                 "refresh_token", tokens.path("refresh_token").asText()));
         assertThat(org.careaccess.testkit.OidcClient.claims(refreshed.path("access_token").asText()).path("careaccess_link").path("id").asText())
@@ -159,7 +161,7 @@ class PatientLinkFlowIT {
         Instant linkExpiry = Instant.parse(issuer.status(link.id()).body().path("expiresAt").asText());
         assertThat(device.expires()).isBetween(linkExpiry.minusSeconds(120), linkExpiry.plusSeconds(120));
         assertThat(DevDatabase.queryString("select DEVICE_HASH from CAREACCESS_PATIENT_LINK where ID = ?", link.id()))
-                .as("only the cookie's SHA-256 is stored").isEqualTo(Hashes.sha256Hex(device.value()));
+                .as("only the cookie's SHA-256 is stored").isEqualTo(Secrets.sha256Hex(device.value()));
     }
 
     @Test
@@ -170,7 +172,7 @@ class PatientLinkFlowIT {
         Page again = PatientLinks.enterDateOfBirth(PatientLinks.open(phone, link), BORN);
 
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).isEmpty();
-        assertThat(PatientLinks.amr(PatientLinks.idTokenClaims(again))).containsExactly("dob", "device");
+        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(again))).containsExactly("dob", "device");
     }
 
     @Test
@@ -189,7 +191,7 @@ class PatientLinkFlowIT {
         assertThat(code.document().select("input[name=code]").attr("inputmode")).isEqualTo("numeric");
         assertThat(code.document().select("button[name=resend]").text()).isEqualTo("Request a new code");
         Page done = PatientLinks.enterTextedCode(code, link);
-        assertThat(PatientLinks.amr(PatientLinks.idTokenClaims(done))).containsExactly("dob", "sms");
+        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(done))).containsExactly("dob", "sms");
         assertThat(issuer.status(link.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("sms");
 
         Page phoneAgain = PatientLinks.enterDateOfBirth(PatientLinks.open(phone, link), BORN);
@@ -336,7 +338,7 @@ class PatientLinkFlowIT {
         JsonNode claims = PatientLinks.idTokenClaims(sso);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.has("careaccess_link")).isFalse();
-        assertThat(PatientLinks.amr(claims)).as("what the session's sign-in used").containsExactly("dob");
+        assertThat(OidcClient.amr(claims)).as("what the session's sign-in used").containsExactly("dob");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -88,11 +88,4 @@ final class PatientLinks {
     static JsonNode idTokenClaims(Page redirectToPortal) {
         return OidcClient.claims(tokens(redirectToPortal).path("id_token").asText());
     }
-
-    /** The amr claim's values. */
-    static java.util.List<String> amr(JsonNode claims) {
-        java.util.List<String> values = new java.util.ArrayList<>();
-        claims.path("amr").forEach(value -> values.add(value.asText()));
-        return values;
-    }
 }

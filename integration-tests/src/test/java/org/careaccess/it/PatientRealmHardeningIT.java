@@ -83,7 +83,7 @@ class PatientRealmHardeningIT {
         for (JsonNode claims : List.of(OidcClient.claims(tokens.path("id_token").asText()),
                 OidcClient.claims(tokens.path("access_token").asText()), userinfo(tokens))) {
             assertThat(claims.path("careaccess_link").path("id").asText()).as("the link claim stays").isEqualTo(link.id());
-            assertThat(PatientLinks.amr(claims)).containsExactly("dob");
+            assertThat(OidcClient.amr(claims)).containsExactly("dob");
             assertThat(claims.fieldNames()).toIterable().as(claims.toString()).doesNotContainAnyElementsOf(PERSONAL_CLAIMS);
             assertThat(claims.toString()).doesNotContain("1984");
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.careaccess.testkit.NhsLoginStandIn;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,6 +11,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -15,29 +15,46 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuthenticatorApp {
 
+    public static final int PERIOD_SECONDS = 30;
+
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private final byte[] key;
 
     /** The key as a person types it from the set-up page: Base32, spaces allowed. */
     public AuthenticatorApp(String base32Key) {
-        this.key = base32(base32Key);
+        this(base32(base32Key));
+    }
+
+    private AuthenticatorApp(byte[] key) {
+        this.key = key.clone();
+    }
+
+    /** An app holding this key as it is stored (a credential imported with its raw secret). */
+    public static AuthenticatorApp withRawKey(byte[] key) {
+        return new AuthenticatorApp(key);
+    }
+
+    /** The 30-second time step an instant falls in. */
+    public static long step(Instant at) {
+        return at.getEpochSecond() / PERIOD_SECONDS;
     }
 
     public String codeAt(Instant time) {
-        return code(time.getEpochSecond() / 30);
+        return codeFor(step(time));
     }
 
     /** The code of the next 30-second step: a code Keycloak has not seen used yet. */
     public String nextCode() {
-        return code(Instant.now().getEpochSecond() / 30 + 1);
+        return codeFor(step(Instant.now()) + 1);
     }
 
     public String currentCode() {
         return codeAt(Instant.now());
     }
 
-    private String code(long step) {
+    /** The 6-digit code of this time step. */
+    public String codeFor(long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));

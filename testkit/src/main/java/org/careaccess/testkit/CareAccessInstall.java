@@ -27,6 +27,18 @@ public final class CareAccessInstall {
     public static final String STAFF_PORTAL = "staff-portal";
     public static final String STAFF_PORTAL_REDIRECT = "https://staff-portal.example.org/callback";
 
+    /**
+     * What the realm files' client placeholders are set to: secrets, and where the portals are
+     * ({@code staffPortalUrl} null: the realm file's default).
+     */
+    public record Clients(String issuerSecret, String portalSecret, String portalUrl, String staffPortalSecret,
+                          String staffPortalUrl, String nhsmailClientSecret) {
+
+        /** The secrets above, the patients' portal not served. */
+        public static final Clients TESTS = new Clients(ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, null,
+                NHSMAIL_CLIENT_SECRET);
+    }
+
     private CareAccessInstall() {
     }
 
@@ -43,20 +55,35 @@ public final class CareAccessInstall {
     /** The distribution at {@code distribution} installed into {@code home}, not yet built or started. */
     public static KeycloakServer.Builder builder(Path distribution, Path home, SnsStandIn sns, GreenMail mail, int smsTimeoutMillis) {
         int httpPort = KeycloakServer.freePort();
-        KeycloakServer.Builder builder = sns.receiveTextsOf(KeycloakServer.builder(distribution, home), smsTimeoutMillis)
+        KeycloakServer.Builder builder = configure(KeycloakServer.builder(distribution, home), "http://localhost:" + httpPort,
+                sns, mail, smsTimeoutMillis, Clients.TESTS)
                 .httpPort(httpPort)
-                .provider(BuildPaths.bundleJar())
-                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
-                .env("CAREACCESS_BASE_URL", "http://localhost:" + httpPort)
-                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
-                .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
-                .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
-                .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
-                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
-                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", NHSMAIL_CLIENT_SECRET);
+                .provider(BuildPaths.bundleJar());
         for (Path realm : BuildPaths.realmFiles()) {
             builder.importRealm(realm);
         }
         return builder;
+    }
+
+    /**
+     * The one place that sets what CareAccess needs on a test server, single or a cluster's node:
+     * texts to the SNS stand-in, and the realm files' placeholders (this server's public URL, the
+     * SMTP port, drama-range numbers allowed, the clients' secrets and portals).
+     */
+    public static KeycloakServer.Builder configure(KeycloakServer.Builder server, String baseUrl, SnsStandIn sns, GreenMail mail,
+                                                   int smsTimeoutMillis, Clients clients) {
+        sns.receiveTextsOf(server, smsTimeoutMillis)
+                .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
+                .env("CAREACCESS_BASE_URL", baseUrl)
+                .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
+                .env("CAREACCESS_ISSUER_SECRET", clients.issuerSecret())
+                .env("CAREACCESS_PORTAL_SECRET", clients.portalSecret())
+                .env("CAREACCESS_PORTAL_URL", clients.portalUrl())
+                .env("CAREACCESS_STAFF_PORTAL_SECRET", clients.staffPortalSecret())
+                .env("CAREACCESS_NHSMAIL_CLIENT_SECRET", clients.nhsmailClientSecret());
+        if (clients.staffPortalUrl() != null) {
+            server.env("CAREACCESS_STAFF_PORTAL_URL", clients.staffPortalUrl());
+        }
+        return server;
     }
 }

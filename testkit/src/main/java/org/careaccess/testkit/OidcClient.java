@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -123,6 +125,13 @@ public final class OidcClient {
     public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         return AdminClient.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    /** The values of a token's {@code amr} claim, in order. */
+    public static List<String> amr(JsonNode claims) {
+        List<String> values = new ArrayList<>();
+        claims.path("amr").forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     /** The PKCE verifier of the request that had this state. */

@@ -8,6 +8,7 @@ import org.careaccess.keycloak.link.LinkFlow;
 import org.careaccess.keycloak.link.PatientLink;
 import org.careaccess.keycloak.token.AuthenticationMethods;
 import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.flow.Setting;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatorConfigModel;
 
@@ -17,10 +18,13 @@ import org.keycloak.models.AuthenticatorConfigModel;
  * texted link is taken to be the phone it was texted to) and binds it. Otherwise it steps aside
  * ({@code attempted}) and the security code alternative runs. Shows nothing itself.
  */
-final class TrustedDeviceAuthenticator extends FlowStep {
+final class TrustedDeviceAuthenticator implements FlowStep {
 
     static final String STEP = "device";
-    static final String TRUST_FIRST_DEVICE = "trustFirstDevice";
+    static final Setting<Boolean> TRUST_FIRST_DEVICE = Setting.flag("trustFirstDevice", "Trust the first device", true,
+            "The first browser to open a link becomes its trusted device without a security code (the link was "
+                    + "texted to the patient's phone, so the first to open it is taken to be that phone). Off: every link "
+                    + "needs a texted code once. Default on.");
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -45,8 +49,7 @@ final class TrustedDeviceAuthenticator extends FlowStep {
     }
 
     static boolean trustFirstDevice(AuthenticatorConfigModel config) {
-        String value = config == null || config.getConfig() == null ? null : config.getConfig().get(TRUST_FIRST_DEVICE);
-        return value == null || value.isBlank() || Boolean.parseBoolean(value.trim());
+        return TRUST_FIRST_DEVICE.read(config);
     }
 
     @Override

@@ -1,22 +1,19 @@
 package org.careaccess.keycloak.device;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 
-import org.careaccess.keycloak.link.LinkCodes;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resources.RealmsResource;
 import org.keycloak.utils.SecureContextResolver;
 
 /**
  * The {@code CAREACCESS_DEVICE} cookie that makes a browser a link's trusted device: 256 bits from
- * {@link SecureRandom}, HttpOnly, Secure whenever Keycloak's own cookies are (HTTPS, or a local
+ * Keycloak's {@code SecretGenerator} (via {@link Secrets}), HttpOnly, Secure whenever Keycloak's own cookies are (HTTPS, or a local
  * address that browsers treat as secure), SameSite=Lax so it comes along when the texted link is
  * opened from the messages app, scoped to this realm's path. The server keeps only its SHA-256.
  */
@@ -24,8 +21,6 @@ public final class TrustedDeviceCookie {
 
     public static final String NAME = "CAREACCESS_DEVICE";
     static final int BYTES = 32;
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TrustedDeviceCookie() {
     }
@@ -33,17 +28,15 @@ public final class TrustedDeviceCookie {
     /** The value this browser sent, when it is one this server could have made. */
     static Optional<String> presented(KeycloakSession session) {
         Cookie cookie = session.getContext().getRequestHeaders().getCookies().get(NAME);
-        return Optional.ofNullable(cookie).map(Cookie::getValue).filter(value -> WELL_FORMED.matcher(value).matches());
+        return Optional.ofNullable(cookie).map(Cookie::getValue).filter(value -> Secrets.isToken(value, BYTES));
     }
 
     static String newValue() {
-        byte[] bytes = new byte[BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken(BYTES);
     }
 
     static String hash(String value) {
-        return LinkCodes.sha256Hex(value);
+        return Secrets.sha256Hex(value);
     }
 
     /** Sets the cookie on the response, expiring at {@code expiresAt}. */

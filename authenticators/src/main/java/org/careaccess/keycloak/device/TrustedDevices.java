@@ -1,7 +1,5 @@
 package org.careaccess.keycloak.device;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,6 +7,7 @@ import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.link.DeviceBinding;
 import org.careaccess.keycloak.link.PatientLink;
 import org.careaccess.keycloak.link.PatientLinks;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -38,9 +37,8 @@ public final class TrustedDevices {
     /** Whether this browser presents the cookie the link trusts (compared in constant time). */
     public boolean isTrustedFor(PatientLink link) {
         Optional<String> presented = TrustedDeviceCookie.presented(session);
-        return presented.isPresent() && link.device().isPresent() && MessageDigest.isEqual(
-                TrustedDeviceCookie.hash(presented.get()).getBytes(StandardCharsets.US_ASCII),
-                link.device().get().cookieHash().getBytes(StandardCharsets.US_ASCII));
+        return presented.isPresent() && link.device().isPresent()
+                && Secrets.equalInConstantTime(TrustedDeviceCookie.hash(presented.get()), link.device().get().cookieHash());
     }
 
     /**

@@ -12,9 +12,9 @@ import org.careaccess.keycloak.link.PatientLink;
 import org.careaccess.keycloak.nhslogin.NhsLoginOffer;
 import org.careaccess.keycloak.token.AuthenticationMethods;
 import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.flow.Lockout;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
@@ -26,7 +26,7 @@ import org.keycloak.models.utils.FormMessage;
  * ({@link DateOfBirthAttempts}); a wrong date says only that it does not match, and the one that
  * reaches a limit locks the link for a while or, at the link's lifetime total, for good.
  */
-final class DateOfBirthForm extends FlowStep {
+final class DateOfBirthForm implements FlowStep {
 
     static final String STEP = "dob";
     static final String PAGE = "careaccess-dob.ftl";
@@ -116,13 +116,7 @@ final class DateOfBirthForm extends FlowStep {
             refuse(context, link, new DateOfBirthAttempts.Lock(lockedUntil.get(), false));
             return true;
         }
-        String bruteForce = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
-        if (bruteForce != null) {
-            LinkFlow.error(context, STEP, bruteForce, "patient_locked", link.id());
-            LinkFlow.showLocked(context, Optional.empty());
-            return true;
-        }
-        return false;
+        return Lockout.refuses(context, LinkFlow.refusePatientLocked(context, STEP, link.id()));
     }
 
     private static DateOfBirthAttempts attempts(AuthenticationFlowContext context, PatientLink link) {

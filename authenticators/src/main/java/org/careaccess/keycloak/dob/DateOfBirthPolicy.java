@@ -2,13 +2,12 @@ package org.careaccess.keycloak.dob;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.careaccess.keycloak.flow.Setting;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The date of birth step's settings. Defaults are DESIGN.md's: 5 wrong dates lock the link for 15
@@ -26,11 +25,20 @@ record DateOfBirthPolicy(int maxAttempts, List<Long> lockSeconds, int maxWrongDa
     private static final long MAX_LOCK_SECONDS = 30L * 86400;
     private static final int MAX_LOCK_TIMES = 10;
 
+    private static final Setting<Long> ATTEMPTS = Setting.number(MAX_ATTEMPTS, "Wrong dates before the link locks",
+            DEFAULTS.maxAttempts, 1, MAX_COUNT, "How many wrong dates of birth lock the link for a while, counted across the cluster.");
+    private static final Setting<List<Long>> LOCKS = Setting.text(LOCK_SECONDS, "Lock times (seconds)", DEFAULTS.lockSeconds,
+            times -> times.stream().map(String::valueOf).collect(Collectors.joining(",")), DateOfBirthPolicy::lockTimes,
+            "How long a link stays locked after too many wrong dates of birth: the first lock, the second, and so on, "
+                    + "separated by commas; later locks use the last time. One number locks every time for as long. "
+                    + "Each 1 to 2592000 (30 days), at most 10 times. Default 900,3600,14400 (15 minutes, 1 hour, 4 hours).");
+    private static final Setting<Long> PER_LINK = Setting.number(MAX_WRONG_DATES_PER_LINK, "Wrong dates in a link's life",
+            DEFAULTS.maxWrongDatesPerLink, 1, MAX_COUNT,
+            "How many wrong dates of birth a link allows in its whole life; the last one locks it for good and the "
+                    + "patient is told to contact their healthcare provider. A right date does not give any back.");
+
     static DateOfBirthPolicy from(AuthenticatorConfigModel config) {
-        Map<String, String> values = config == null || config.getConfig() == null ? Map.of() : config.getConfig();
-        return new DateOfBirthPolicy(bounded(values.get(MAX_ATTEMPTS), MAX_COUNT).orElse((long) DEFAULTS.maxAttempts).intValue(),
-                lockTimes(values.get(LOCK_SECONDS)).orElse(DEFAULTS.lockSeconds),
-                bounded(values.get(MAX_WRONG_DATES_PER_LINK), MAX_COUNT).orElse((long) DEFAULTS.maxWrongDatesPerLink).intValue());
+        return new DateOfBirthPolicy(ATTEMPTS.read(config).intValue(), LOCKS.read(config), PER_LINK.read(config).intValue());
     }
 
     /** How long the next lock lasts after this many locks: each longer, then the last one again. */
@@ -40,14 +48,14 @@ record DateOfBirthPolicy(int maxAttempts, List<Long> lockSeconds, int maxWrongDa
 
     /** "900" or "900,3600,14400": one time for every lock, or a time per lock. */
     private static Optional<List<Long>> lockTimes(String value) {
-        if (value == null || value.isBlank()) {
+        String[] times = value.split(",", -1);
+        if (times.length > MAX_LOCK_TIMES) {
             return Optional.empty();
         }
-        String[] times = value.split(",", -1);
         List<Long> seconds = new ArrayList<>();
         for (String time : times) {
-            Optional<Long> parsed = bounded(time, MAX_LOCK_SECONDS);
-            if (parsed.isEmpty() || times.length > MAX_LOCK_TIMES) {
+            Optional<Long> parsed = Setting.wholeNumber(time, 1, MAX_LOCK_SECONDS);
+            if (parsed.isEmpty()) {
                 return Optional.empty();
             }
             seconds.add(parsed.get());
@@ -55,32 +63,7 @@ record DateOfBirthPolicy(int maxAttempts, List<Long> lockSeconds, int maxWrongDa
         return Optional.of(List.copyOf(seconds));
     }
 
-    /** A whole number from 1 to max. */
-    private static Optional<Long> bounded(String value, long max) {
-        try {
-            long parsed = value == null || value.isBlank() ? 0 : Long.parseLong(value.trim());
-            return parsed >= 1 && parsed <= max ? Optional.of(parsed) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     static List<ProviderConfigProperty> configProperties() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(MAX_ATTEMPTS).label("Wrong dates before the link locks").type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(Integer.toString(DEFAULTS.maxAttempts))
-                .helpText("How many wrong dates of birth lock the link for a while, counted across the cluster. 1 to 100000. "
-                        + "Default 5.").add()
-                .property().name(LOCK_SECONDS).label("Lock times (seconds)").type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(DEFAULTS.lockSeconds.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .helpText("How long a link stays locked after too many wrong dates of birth: the first lock, the second, and so on, "
-                        + "separated by commas; later locks use the last time. One number locks every time for as long. "
-                        + "Each 1 to 2592000 (30 days). Default 900,3600,14400 (15 minutes, 1 hour, 4 hours).").add()
-                .property().name(MAX_WRONG_DATES_PER_LINK).label("Wrong dates in a link's life").type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(Integer.toString(DEFAULTS.maxWrongDatesPerLink))
-                .helpText("How many wrong dates of birth a link allows in its whole life; the last one locks it for good and the "
-                        + "patient is told to contact their healthcare provider. A right date does not give any back. "
-                        + "1 to 100000. Default 20.").add()
-                .build();
+        return List.of(ATTEMPTS.property(), LOCKS.property(), PER_LINK.property());
     }
 }

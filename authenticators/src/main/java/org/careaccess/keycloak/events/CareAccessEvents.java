@@ -14,7 +14,7 @@ public final class CareAccessEvents {
     public static final String REASON = "careaccess_reason";
     /** The id (not the code) of the patient link. */
     public static final String LINK_ID = "careaccess_link_id";
-    /** What happened to a text: {@code sent}, {@code cooldown}, {@code limit}, {@code failed_<reason>}. */
+    /** What happened to a text: {@code sent}, {@code already_sent}, {@code cooldown}, {@code limit_link} / {@code limit_user}, {@code limit_number}, {@code failed_<reason>}. */
     public static final String SMS = "careaccess_sms";
     /** A phone number with all but its last two digits hidden. */
     public static final String MASKED_NUMBER = "careaccess_masked_number";

@@ -7,25 +7,26 @@ import org.keycloak.models.UserModel;
 
 /**
  * A CareAccess flow step: it needs the user an earlier step identified, asks for no credential
- * set-up and holds nothing (one instance serves every request).
+ * set-up and holds no per-request state. An interface, so that a step built on one of Keycloak's
+ * own base classes (the staff sign-in form) shares these answers too.
  */
-public abstract class FlowStep implements Authenticator {
+public interface FlowStep extends Authenticator {
 
     @Override
-    public boolean requiresUser() {
+    default boolean requiresUser() {
         return true;
     }
 
     @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    default boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         return true;
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    default void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
     }
 
     @Override
-    public void close() {
+    default void close() {
     }
 }

@@ -2,10 +2,12 @@ package org.careaccess.keycloak.link;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.Response;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.flow.Lockout;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -98,6 +100,14 @@ public final class LinkFlow {
     public static void showInvalid(AuthenticationFlowContext context, String step, String reason, String linkId) {
         error(context, step, "careaccess_link_invalid", reason, linkId);
         context.challenge(context.form().setStatus(Response.Status.BAD_REQUEST).createForm(INVALID_PAGE));
+    }
+
+    /** A patient locked by the realm's brute-force protection: an error event and the locked page, for {@link Lockout}. */
+    public static Consumer<Lockout.Lock> refusePatientLocked(AuthenticationFlowContext context, String step, String linkId) {
+        return lock -> {
+            error(context, step, lock.eventError(), "patient_locked", linkId);
+            showLocked(context, Optional.empty());
+        };
     }
 
     /** "You cannot use this link just now", with the minutes (past an hour, the hours) to wait when known. */

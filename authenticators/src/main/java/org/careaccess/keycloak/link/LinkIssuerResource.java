@@ -1,6 +1,5 @@
 package org.careaccess.keycloak.link;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -17,10 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.careaccess.keycloak.api.JsonApi;
 import org.careaccess.keycloak.dob.BirthDates;
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.limits.ClusterWideLimit;
@@ -40,15 +39,12 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.urls.UrlType;
-import org.keycloak.util.JsonSerialization;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code /realms/{realm}/careaccess}: the issuer API for systems that text patients their links
  * ({@code links}, {@code links/{id}}), and the public endpoint a texted link opens
- * ({@code l/{code}}). Every answer of the API is JSON; bad input is a 4xx naming the field.
+ * ({@code l/{code}}). Every answer of the API is JSON ({@link JsonApi}); bad input is a 4xx naming the field.
  */
 public final class LinkIssuerResource implements RealmResourceProvider {
 
@@ -56,7 +52,6 @@ public final class LinkIssuerResource implements RealmResourceProvider {
     public static final String ISSUER_ROLE = "careaccess-link-issuer";
     /** The authorization request parameter that carries the link code into the flow. */
     public static final String LINK_PARAMETER = "careaccess_link";
-    static final int MAX_BODY_BYTES = 8192;
 
     private static final Logger LOG = Logger.getLogger(LinkIssuerResource.class);
 
@@ -77,33 +72,21 @@ public final class LinkIssuerResource implements RealmResourceProvider {
 
     @POST
     @Path("links")
-    public Response issue(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public Response issue(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream in) {
         Optional<Response> refused = refuseUnlessIssuer();
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (!isJson(contentType)) {
-            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", null, "Content-Type must be application/json");
-        }
-        JsonNode json;
-        try {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", null,
-                        "The body must be at most " + MAX_BODY_BYTES + " bytes");
-            }
-            json = JsonSerialization.mapper.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", null, "The body is not valid JSON");
-        } catch (IOException e) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", null, "The body could not be read");
+        JsonApi.Body body = JsonApi.read(contentType, in);
+        if (body.json().isEmpty()) {
+            return body.refusal().response();
         }
         RealmModel realm = session.getContext().getRealm();
         LinkRequest request;
         try {
-            request = LinkRequest.read(json, PhoneNumberRules.Options.of(realm), BirthDates.today());
-        } catch (LinkRequest.Invalid e) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", e.field(), e.getMessage());
+            request = LinkRequest.read(body.json().get(), PhoneNumberRules.Options.of(realm), BirthDates.today());
+        } catch (JsonApi.Invalid e) {
+            return e.response();
         }
         // Only a request with an NHS number can meet a patient with another birth date. Its 409
         // slot is taken before the patient is looked up, so parallel requests cannot get more 409s
@@ -124,10 +107,10 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         } catch (PatientUsers.BirthDateConflict e) {
             mismatched = true;
             birthDateMismatchEvent(realm, e.patientId());
-            return error(Response.Status.CONFLICT, "conflict", "birthDate",
+            return JsonApi.error(Response.Status.CONFLICT, "conflict", "birthDate",
                     "birthDate does not match the patient with this NHS number: check both");
         } catch (PatientUsers.Busy e) {
-            return Response.fromResponse(error(Response.Status.CONFLICT, "conflict", "nhsNumber",
+            return Response.fromResponse(JsonApi.error(Response.Status.CONFLICT, "conflict", "nhsNumber",
                     "Another request is adding this patient: try again in a second")).header("Retry-After", "1").build();
         } finally {
             if (!mismatched) {
@@ -143,7 +126,7 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         answer.put("code", issued.code());
         answer.put("url", new LinkSettings(session, realm).linkUrl(issued.code()));
         answer.put("expiresAt", expiresAt.toString());
-        return json(Response.Status.CREATED, answer);
+        return JsonApi.json(Response.Status.CREATED, answer);
     }
 
     @GET
@@ -153,7 +136,7 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return links().byId(id).map(link -> json(Response.Status.OK, describe(link)))
+        return links().byId(id).map(link -> JsonApi.json(Response.Status.OK, describe(link)))
                 .orElseGet(LinkIssuerResource::notFound);
     }
 
@@ -185,7 +168,7 @@ public final class LinkIssuerResource implements RealmResourceProvider {
             LOG.warnf("careaccess: realm %s has no enabled portal client '%s' with a base URL or redirect URI and a %s mapper "
                     + "(realm attributes %s, %s, %s)", realm.getName(), settings.portalClientId(), LoginInitiationMapper.PROVIDER_ID,
                     LinkSettings.PORTAL_CLIENT_ID, LinkSettings.REDIRECT_URI, LinkSettings.DIRECT_AUTHORIZATION_REQUEST);
-            return error(Response.Status.NOT_FOUND, "not_found", null, "This link service is not set up");
+            return JsonApi.error(Response.Status.NOT_FOUND, "not_found", null, "This link service is not set up");
         }
         URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
         URI next = settings.directAuthorizationRequest()
@@ -215,13 +198,13 @@ public final class LinkIssuerResource implements RealmResourceProvider {
             auth = null;
         }
         if (auth == null) {
-            return Optional.of(Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized", null,
+            return Optional.of(Response.fromResponse(JsonApi.error(Response.Status.UNAUTHORIZED, "unauthorized", null,
                     "A bearer access token of this realm is required")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         }
         RoleModel role = session.getContext().getRealm().getRole(ISSUER_ROLE);
         UserModel caller = auth.user();
         if (role == null || caller.getServiceAccountClientLink() == null || !caller.hasRole(role)) {
-            return Optional.of(error(Response.Status.FORBIDDEN, "forbidden", null,
+            return Optional.of(JsonApi.error(Response.Status.FORBIDDEN, "forbidden", null,
                     "Only a client whose service account has the realm role " + ISSUER_ROLE + " may do this"));
         }
         limits = new IssuerLimits(session, session.getContext().getRealm(), auth.client());
@@ -245,7 +228,7 @@ public final class LinkIssuerResource implements RealmResourceProvider {
     }
 
     private static Response rateLimited(long retryAfterSeconds, String message) {
-        return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS, "rate_limited", null, message))
+        return Response.fromResponse(JsonApi.error(Response.Status.TOO_MANY_REQUESTS, "rate_limited", null, message))
                 .header("Retry-After", Long.toString(retryAfterSeconds)).build();
     }
 
@@ -275,35 +258,8 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         return status;
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.valueOf(contentType);
-            return type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType() && !type.isWildcardSubtype();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static Response notFound() {
-        return error(Response.Status.NOT_FOUND, "not_found", null, "No such link in this realm");
-    }
-
-    static Response error(Response.Status status, String error, String field, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("message", message);
-        return json(status, body);
-    }
-
-    private static Response json(Response.Status status, Map<String, Object> body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(body).build();
+        return JsonApi.error(Response.Status.NOT_FOUND, "not_found", null, "No such link in this realm");
     }
 
     @Override

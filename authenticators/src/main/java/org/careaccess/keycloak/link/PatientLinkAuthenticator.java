@@ -28,7 +28,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * always goes through the link's own steps, and another patient's session on this browser is
  * never used for it.
  */
-final class PatientLinkAuthenticator extends FlowStep {
+final class PatientLinkAuthenticator implements FlowStep {
 
     static final String STEP = "link";
     static final String OTHER_PATIENT_PAGE = "careaccess-link-other-patient.ftl";

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.careaccess.keycloak.dob.BirthDates;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -70,7 +71,7 @@ public final class PatientUsers {
         // User attributes have no unique constraint, so creating the patient for an NHS number is
         // claimed in the cluster-wide store first. A request racing this one is told to retry; by
         // then this transaction has committed and the retry finds the patient.
-        String claim = "careaccess:patient-create:" + realm.getId() + ":" + LinkCodes.sha256Hex(nhsNumber);
+        String claim = "careaccess:patient-create:" + realm.getId() + ":" + Secrets.sha256Hex(nhsNumber);
         if (!session.singleUseObjects().putIfAbsent(claim, CREATE_CLAIM_SECONDS)) {
             throw new Busy();
         }

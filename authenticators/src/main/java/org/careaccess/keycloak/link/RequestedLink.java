@@ -3,9 +3,8 @@ package org.careaccess.keycloak.link;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-import org.keycloak.common.util.SecretGenerator;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
@@ -28,7 +27,7 @@ final class RequestedLink {
     static final String ID_NOTE = "careaccess.link.requested";
     private static final String CODE_NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + LinkIssuerResource.LINK_PARAMETER;
     private static final String TICKET_NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + TICKET_PARAMETER;
-    private static final Pattern WELL_FORMED_TICKET = Pattern.compile("[A-Za-z0-9]{43}");
+    private static final int TICKET_BYTES = 32;
     private static final long TICKET_SECONDS = 120;
     private static final String TICKET_LINK = "linkId";
 
@@ -56,14 +55,14 @@ final class RequestedLink {
 
     /** A ticket that opens this link once, within two minutes, in place of its code. */
     static String ticket(KeycloakSession session, RealmModel realm, String linkId) {
-        String ticket = SecretGenerator.getInstance().randomString(43);
+        String ticket = Secrets.newToken(TICKET_BYTES);
         // putIfAbsent would carry no link id; the browser only follows the redirect after this request ends.
         session.singleUseObjects().put(key(realm, ticket), TICKET_SECONDS, Map.of(TICKET_LINK, linkId));
         return ticket;
     }
 
     private static String redeem(KeycloakSession session, RealmModel realm, String ticket) {
-        if (!WELL_FORMED_TICKET.matcher(ticket).matches()) {
+        if (!Secrets.isToken(ticket, TICKET_BYTES)) {
             return "";
         }
         Map<String, String> notes = session.singleUseObjects().remove(key(realm, ticket));

@@ -23,7 +23,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * otherwise the mismatch page and no session. Without a link (the portal's own "sign in with NHS
  * login"), the patient is simply signed in.
  */
-final class NhsLoginLinkAuthenticator extends FlowStep {
+final class NhsLoginLinkAuthenticator implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {

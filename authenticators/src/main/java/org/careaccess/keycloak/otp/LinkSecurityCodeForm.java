@@ -1,6 +1,5 @@
 package org.careaccess.keycloak.otp;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -14,9 +13,9 @@ import org.careaccess.keycloak.link.PatientLink;
 import org.careaccess.keycloak.sms.PhoneNumberMask;
 import org.careaccess.keycloak.token.AuthenticationMethods;
 import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.flow.Lockout;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -30,7 +29,7 @@ import org.keycloak.urls.UrlType;
  * POST with {@code resend}. The right code makes this browser the link's trusted device. Codes,
  * tries, cooldown and text limits are {@link TextedSecurityCode}'s, with this step's settings.
  */
-final class LinkSecurityCodeForm extends FlowStep {
+final class LinkSecurityCodeForm implements FlowStep {
 
     static final String STEP = "code";
     static final String PAGE = "careaccess-code.ftl";
@@ -44,7 +43,7 @@ final class LinkSecurityCodeForm extends FlowStep {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         Optional<PatientLink> link = LinkFlow.currentLinkOrInvalidPage(context, STEP);
-        if (link.isEmpty() || refusedWhileLocked(context, link.get())) {
+        if (link.isEmpty() || Lockout.refuses(context, LinkFlow.refusePatientLocked(context, STEP, link.get().id()))) {
             return;
         }
         TextedSecurityCode code = code(context, link.get());
@@ -56,7 +55,7 @@ final class LinkSecurityCodeForm extends FlowStep {
     @Override
     public void action(AuthenticationFlowContext context) {
         Optional<PatientLink> link = LinkFlow.currentLinkOrInvalidPage(context, STEP);
-        if (link.isEmpty() || refusedWhileLocked(context, link.get())) {
+        if (link.isEmpty() || Lockout.refuses(context, LinkFlow.refusePatientLocked(context, STEP, link.get().id()))) {
             return;
         }
         TextedSecurityCode code = code(context, link.get());
@@ -69,48 +68,48 @@ final class LinkSecurityCodeForm extends FlowStep {
         }
         String typed = form.getFirst(FIELD);
         TextedSecurityCode.VerifyResult result = code.verify(typed);
+        Optional<CodeScreen.Refusal> refusal = CodeScreen.PATIENT.refusal(result, typed);
+        if (refusal.isEmpty()) {
+            new TrustedDevices(context.getSession(), context.getRealm()).bind(link.get(), DeviceBinding.SMS, context.getEvent());
+            AuthenticationMethods.add(context, AuthenticationMethods.SMS);
+            context.getEvent().detail(CareAccessEvents.DEVICE, DeviceBinding.SMS.value());
+            context.success();
+            return;
+        }
+        Response page = page(context, link.get(), code).addError(new FormMessage(FIELD, refusal.get().messageKey())).createForm(PAGE);
         switch (result.outcome()) {
-            case ACCEPTED -> {
-                new TrustedDevices(context.getSession(), context.getRealm()).bind(link.get(), DeviceBinding.SMS, context.getEvent());
-                AuthenticationMethods.add(context, AuthenticationMethods.SMS);
-                context.getEvent().detail(CareAccessEvents.DEVICE, DeviceBinding.SMS.value());
-                context.success();
-            }
-            case MALFORMED -> context.challenge(page(context, link.get(), code)
-                    .addError(new FormMessage(FIELD, typed == null || typed.isBlank() ? "careaccess.code.missing" : "careaccess.code.format"))
-                    .createForm(PAGE));
-            case WRONG -> {
-                wrongCode(context, link.get(), "code_wrong", result.attemptsLeft());
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, link.get(), code)
-                        .addError(new FormMessage(FIELD, "careaccess.code.wrong")).createForm(PAGE));
-            }
-            case ATTEMPTS_USED_UP -> {
-                wrongCode(context, link.get(), "code_tries_used_up", 0);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, link.get(), code)
-                        .addError(new FormMessage(FIELD, "careaccess.code.triesUsedUp")).createForm(PAGE));
+            case WRONG, ATTEMPTS_USED_UP -> {
+                LinkFlow.errorEvent(context, STEP, refusal.get().reason(), link.get().id())
+                        .detail(CareAccessEvents.ATTEMPTS_LEFT, Integer.toString(result.attemptsLeft()))
+                        .error(Errors.INVALID_USER_CREDENTIALS);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
             }
             case NO_LIVE_CODE -> {
-                LinkFlow.error(context, STEP, Errors.EXPIRED_CODE, "code_expired", link.get().id());
-                context.challenge(page(context, link.get(), code)
-                        .addError(new FormMessage(FIELD, "careaccess.code.expired")).createForm(PAGE));
+                LinkFlow.error(context, STEP, Errors.EXPIRED_CODE, refusal.get().reason(), link.get().id());
+                context.challenge(page);
             }
+            default -> context.challenge(page);
         }
     }
 
     /** The page to show after asking for a text: the code page, or why no code is on its way. */
     private static Response afterSend(AuthenticationFlowContext context, PatientLink link, TextedSecurityCode code,
                                       TextedSecurityCode.SendResult sent, boolean asked) {
+        boolean limited = sent.outcome() == TextedSecurityCode.SendOutcome.SUBJECT_LIMIT || sent.outcome() == TextedSecurityCode.SendOutcome.NUMBER_LIMIT;
+        if (sent.outcome() == TextedSecurityCode.SendOutcome.FAILED) {
+            return context.form().createForm(FAILED_PAGE);
+        }
+        if (limited && !code.isLive()) {
+            // Nothing to type in: the page says when texts can be sent again.
+            return context.form().setAttribute("tryAgain", sent.outcome() == TextedSecurityCode.SendOutcome.NUMBER_LIMIT ? "tomorrow" : "hour")
+                    .createForm(LIMIT_PAGE);
+        }
         LoginFormsProvider page = page(context, link, code);
-        return switch (sent.outcome()) {
-            case SENT -> (asked ? page.setSuccess("careaccess.code.newCodeSent") : page).createForm(PAGE);
-            case ALREADY_SENT -> nothingSentNow(page, code).createForm(PAGE);
-            case COOLDOWN -> page.addError(new FormMessage(FIELD, "careaccess.code.wait", sent.retryAfterSeconds())).createForm(PAGE);
-            case SUBJECT_LIMIT, NUMBER_LIMIT -> code.isLive()
-                    ? page.addError(new FormMessage(FIELD, "careaccess.code.useTheCodeSent")).createForm(PAGE)
-                    : context.form().setAttribute("tryAgain", sent.outcome() == TextedSecurityCode.SendOutcome.NUMBER_LIMIT ? "tomorrow" : "hour")
-                            .createForm(LIMIT_PAGE);
-            case FAILED -> context.form().createForm(FAILED_PAGE);
-        };
+        if (sent.outcome() == TextedSecurityCode.SendOutcome.ALREADY_SENT) {
+            nothingSentNow(page, code);
+        }
+        CodeScreen.PATIENT.afterSend(sent, asked).ifPresent(message -> message.addTo(page, FIELD));
+        return page.createForm(PAGE);
     }
 
     /**
@@ -126,7 +125,7 @@ final class LinkSecurityCodeForm extends FlowStep {
         CodePolicy policy = CodePolicy.from(context.getAuthenticatorConfig());
         return context.form()
                 .setAttribute("mobileEnding", PhoneNumberMask.lastTwoDigits(link.mobile()))
-                .setAttribute("codeLifetimeMinutes", Math.max(1, (policy.lifetimeSeconds() + 59) / 60))
+                .setAttribute("codeLifetimeMinutes", CodeScreen.lifetimeMinutes(policy))
                 .setAttribute("codeLive", code.isLive());
     }
 
@@ -141,34 +140,12 @@ final class LinkSecurityCodeForm extends FlowStep {
                 .detail(CareAccessEvents.STEP, STEP)
                 .detail(CareAccessEvents.LINK_ID, link.id())
                 .detail(CareAccessEvents.MASKED_NUMBER, PhoneNumberMask.mask(link.mobile()))
-                .detail(CareAccessEvents.SMS, switch (sent.outcome()) {
-                    case SENT, ALREADY_SENT -> "sent";
-                    case COOLDOWN -> "cooldown";
-                    case SUBJECT_LIMIT -> "limit_link";
-                    case NUMBER_LIMIT -> "limit_number";
-                    case FAILED -> "failed_" + sent.failure().reason().name().toLowerCase(Locale.ROOT);
-                });
+                .detail(CareAccessEvents.SMS, CodeScreen.PATIENT.smsDetail(sent));
         if (sent.outcome() == TextedSecurityCode.SendOutcome.SENT) {
             event.success();
         } else {
             event.error("careaccess_sms_not_sent");
         }
-    }
-
-    private static void wrongCode(AuthenticationFlowContext context, PatientLink link, String reason, int attemptsLeft) {
-        LinkFlow.errorEvent(context, STEP, reason, link.id())
-                .detail(CareAccessEvents.ATTEMPTS_LEFT, Integer.toString(attemptsLeft))
-                .error(Errors.INVALID_USER_CREDENTIALS);
-    }
-
-    private static boolean refusedWhileLocked(AuthenticationFlowContext context, PatientLink link) {
-        String bruteForce = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
-        if (bruteForce == null) {
-            return false;
-        }
-        LinkFlow.error(context, STEP, bruteForce, "patient_locked", link.id());
-        LinkFlow.showLocked(context, Optional.empty());
-        return true;
     }
 
     private static TextedSecurityCode code(AuthenticationFlowContext context, PatientLink link) {

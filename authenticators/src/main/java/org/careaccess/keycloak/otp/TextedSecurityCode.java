@@ -2,11 +2,8 @@ package org.careaccess.keycloak.otp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +14,7 @@ import javax.crypto.SecretKey;
 
 import org.careaccess.keycloak.limits.ClusterWideLimit;
 import org.careaccess.keycloak.metrics.CareAccessMeters;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.keycloak.sms.SmsDeliveryException;
 import org.careaccess.keycloak.sms.MeteredSmsSender;
 import org.keycloak.crypto.Algorithm;
@@ -31,7 +29,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  * staff two-factor authentication alike.
  *
  * <p>A code belongs to a subject (a link, a person) within a purpose. It is drawn from
- * {@link SecureRandom}, stored only as an HMAC keyed with the realm's HMAC key (bound to the
+ * Keycloak's {@code SecretGenerator} (via {@link Secrets}), stored only as an HMAC keyed with the realm's HMAC key (bound to the
  * subject and to this issue of the code), compared in constant time and removed when used.
  * Everything lives in Keycloak's single-use object store, shared by every node: the code, its
  * tries, the cooldown and the hourly and daily text limits. Nothing is kept in this node's memory.
@@ -78,7 +76,6 @@ public final class TextedSecurityCode {
     public record VerifyResult(VerifyOutcome outcome, int attemptsLeft) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DIGITS = 6;
     private static final long HOUR = 3600;
     private static final long DAY = 86400;
@@ -218,9 +215,7 @@ public final class TextedSecurityCode {
             return new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0);
         }
         KeyWrapper key = session.keys().getKey(realm, stored.get(KEY_ID), KeyUse.SIG, algorithmOf(stored.get(KEY_ID)));
-        boolean matches = key != null && MessageDigest.isEqual(
-                mac(key.getSecretKey(), serial, code.get()).getBytes(StandardCharsets.US_ASCII),
-                stored.get(HMAC).getBytes(StandardCharsets.US_ASCII));
+        boolean matches = key != null && Secrets.equalInConstantTime(mac(key.getSecretKey(), serial, code.get()), stored.get(HMAC));
         if (matches) {
             // Single use: of two requests racing with the right code, only the one that removes it wins.
             Map<String, String> removed = store.remove(codeKey());
@@ -272,7 +267,7 @@ public final class TextedSecurityCode {
     }
 
     static String newCode() {
-        return String.format("%06d", RANDOM.nextInt(1_000_000));
+        return Secrets.newDigits(DIGITS);
     }
 
     private String mac(SecretKey key, String serial, String code) {
@@ -329,14 +324,7 @@ public final class TextedSecurityCode {
     }
 
     private ClusterWideLimit numberLimit(String e164) {
-        return new ClusterWideLimit(store, "careaccess:texts-to:" + realm.getId() + ":" + sha256(e164), policy.maxTextsPerNumberPerDay(), DAY);
+        return new ClusterWideLimit(store, "careaccess:texts-to:" + realm.getId() + ":" + Secrets.sha256Hex(e164), policy.maxTextsPerNumberPerDay(), DAY);
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,17 +2,15 @@ package org.careaccess.keycloak.sms;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 
 import org.jboss.logging.Logger;
-
-import uk.gov.service.notify.NotificationClientException;
-import uk.gov.service.notify.TimeLimitedNotificationClient;
 
 final class NotifySmsSender implements SmsSender {
 
     private static final Logger LOG = Logger.getLogger(NotifySmsSender.class);
 
-    private final TimeLimitedNotificationClient client;
+    private final NotifyClient client;
     private final String templateId;
     private final String welshTemplateId;
     private final String problem;
@@ -21,7 +19,7 @@ final class NotifySmsSender implements SmsSender {
      * @param welshTemplateId the template for texts in Welsh; null sends them with the English
      *        template (whose {@code ((message))} is still the Welsh text)
      */
-    NotifySmsSender(TimeLimitedNotificationClient client, String templateId, String welshTemplateId, String problem) {
+    NotifySmsSender(NotifyClient client, String templateId, String welshTemplateId, String problem) {
         this.client = client;
         this.templateId = templateId;
         this.welshTemplateId = welshTemplateId;
@@ -35,18 +33,18 @@ final class NotifySmsSender implements SmsSender {
         }
         try {
             String template = message.isWelsh() && welshTemplateId != null ? welshTemplateId : templateId;
-            var response = client.sendSms(template, message.to(), message.personalisation(), null);
-            LOG.debugf("careaccess-sms notify: sent to %s, notification id %s", message.maskedTo(), response.getNotificationId());
-        } catch (NotificationClientException e) {
+            String notificationId = client.sendSms(template, message.to(), message.personalisation());
+            LOG.debugf("careaccess-sms notify: sent to %s, notification id %s", message.maskedTo(), notificationId);
+        } catch (NotifyClient.Failure e) {
             throw classify(message, e);
         } catch (RuntimeException e) {
-            // The client parses JSON answers with org.json; a garbled answer is a gateway failure.
+            // A garbled answer is a gateway failure, never a crash of the sign-in.
             throw failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "unreadable answer from Notify: " + e.getClass().getSimpleName(), e);
         }
     }
 
-    private static SmsDeliveryException classify(SmsMessage message, NotificationClientException e) {
-        int status = e.getHttpResult();
+    private static SmsDeliveryException classify(SmsMessage message, NotifyClient.Failure e) {
+        int status = e.httpStatus();
         if (status >= 400 && status < 500) {
             return failure(message, SmsDeliveryException.Reason.REJECTED, "Notify answered HTTP " + status, e);
         }
@@ -54,7 +52,7 @@ final class NotifySmsSender implements SmsSender {
             return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify answered HTTP " + status, e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
                 return failure(message, SmsDeliveryException.Reason.TIMED_OUT, "Notify did not answer in time", e);
             }
             if (t instanceof ConnectException) {

@@ -11,7 +11,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import uk.gov.service.notify.TimeLimitedNotificationClient;
 
 /**
  * {@code notify}: GOV.UK Notify, sending an SMS template. Options {@code api-key},
@@ -35,7 +34,7 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
 
     private static final Logger LOG = Logger.getLogger(NotifySmsSenderFactory.class);
 
-    private TimeLimitedNotificationClient client;
+    private NotifyClient client;
     private String templateId;
     private String welshTemplateId;
     private String problem;
@@ -58,7 +57,7 @@ public final class NotifySmsSenderFactory implements SmsSenderFactory {
             problem = "api-key is not a GOV.UK Notify API key";
         } else {
             try {
-                client = new TimeLimitedNotificationClient(apiKey, baseUrl, timeout);
+                client = new NotifyClient(apiKey, baseUrl, timeout);
             } catch (RuntimeException e) {
                 problem = "the Notify client could not be created: " + e.getClass().getSimpleName();
             }

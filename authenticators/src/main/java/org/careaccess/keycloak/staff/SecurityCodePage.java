@@ -1,22 +1,19 @@
 package org.careaccess.keycloak.staff;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.careaccess.keycloak.otp.CodePolicy;
+import org.careaccess.keycloak.otp.CodeScreen;
 import org.careaccess.keycloak.otp.TextedSecurityCode;
-import org.careaccess.keycloak.otp.TextedSecurityCode.SendResult;
-import org.careaccess.keycloak.otp.TextedSecurityCode.VerifyResult;
 import org.careaccess.keycloak.sms.PhoneNumberMask;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 
 /**
- * The security code pages of staff sign-in and enrolment, and what texting or checking a code
- * ended in, in words. Staff text codes use the shared {@link TextedSecurityCode} with purpose
+ * The security code pages of staff sign-in and enrolment; what texting or checking a code ended
+ * in is {@link CodeScreen#STAFF}'s to say. Staff text codes use the shared {@link TextedSecurityCode} with purpose
  * {@value #PURPOSE} and the user's id as subject, so the same limits count whether a code was
  * texted to sign in or to set up a phone.
  */
@@ -45,39 +42,7 @@ final class SecurityCodePage {
         return form.setAttribute("careaccessPage", page)
                 .setAttribute("method", method.formValue())
                 .setAttribute("mobileEnding", mobile == null ? null : PhoneNumberMask.lastTwoDigits(mobile))
-                .setAttribute("codeLifetimeMinutes", Math.max(1, policy.lifetimeSeconds() / 60));
-    }
-
-    /** Adds what a text request ended in to the page; {@code askedAgain} when the person pressed "Request a new code". */
-    static LoginFormsProvider describe(LoginFormsProvider form, SendResult result, boolean askedAgain) {
-        return switch (result.outcome()) {
-            case SENT -> askedAgain ? form.setInfo("careaccess.staff.code.sent") : form;
-            case ALREADY_SENT, FAILED -> form;
-            case COOLDOWN -> form.addError(new FormMessage(null, "careaccess.staff.code.cooldown", result.retryAfterSeconds()));
-            case SUBJECT_LIMIT, NUMBER_LIMIT -> form.addError(new FormMessage(null, "careaccess.staff.code.tooManyTexts"));
-        };
-    }
-
-    /** The {@code careaccess_sms} event detail for a text request. */
-    static String eventDetail(SendResult result) {
-        return switch (result.outcome()) {
-            case SENT -> "sent";
-            case ALREADY_SENT -> "already_sent";
-            case COOLDOWN -> "cooldown";
-            case SUBJECT_LIMIT, NUMBER_LIMIT -> "limit";
-            case FAILED -> "failed_" + result.failure().reason().name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /** The error a checked code shows; empty when it was accepted. */
-    static Optional<String> error(VerifyResult result) {
-        return switch (result.outcome()) {
-            case ACCEPTED -> Optional.empty();
-            case WRONG -> Optional.of("careaccess.staff.code.wrong");
-            case ATTEMPTS_USED_UP -> Optional.of("careaccess.staff.code.attemptsUsedUp");
-            case NO_LIVE_CODE -> Optional.of("careaccess.staff.code.expired");
-            case MALFORMED -> Optional.of("careaccess.staff.code.malformed");
-        };
+                .setAttribute("codeLifetimeMinutes", CodeScreen.lifetimeMinutes(policy));
     }
 
     /** An authenticator-app code as typed (spaces and dashes allowed), or empty unless it is all digits of the right length. */

@@ -1,17 +1,11 @@
 package org.careaccess.keycloak.staff;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.careaccess.keycloak.limits.ClusterWideLimit;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,6 +21,13 @@ import org.keycloak.sessions.RootAuthenticationSessionModel;
  * to: this browser's authentication session. Opening a link first checks that the browser
  * presenting it holds that session's (signed) cookie, and only then uses the link up, so a mail
  * scanner or another device can neither sign in with it nor burn it.
+ *
+ * <p>Not one of Keycloak's action tokens (the signed JWTs behind its "execute actions" and
+ * "verify email" mails): an action token opened in another browser starts or takes over a sign-in
+ * there, while this link must be checked against the browser that asked for it <em>before</em> it
+ * is used up, and stay usable when the check fails. Its state lives in the cluster-wide single-use
+ * store (one of two racing requests wins the {@code remove}), which also keeps the link 43
+ * characters long instead of a JWT of several hundred.
  */
 final class SignInLinks {
 
@@ -34,8 +35,7 @@ final class SignInLinks {
     static final String CONFIRMED_USER_NOTE = "careaccess.signInLink.user";
 
     private static final String PREFIX = "careaccess:signin-link:";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TOKEN_BYTES = 32;
     private static final long HOUR = 3600;
 
     private static final String USER = "user";
@@ -69,21 +69,19 @@ final class SignInLinks {
                                 SignInLinkPolicy policy) {
         SingleUseObjectProvider store = session.singleUseObjects();
         ClusterWideLimit perIp = new ClusterWideLimit(store,
-                "careaccess:signin-links-ip:" + realm.getId() + ":" + stepId + ":" + sha256(ip), policy.maxPerIpPerHour(), HOUR);
+                "careaccess:signin-links-ip:" + realm.getId() + ":" + stepId + ":" + Secrets.sha256Hex(ip), policy.maxPerIpPerHour(), HOUR);
         if (perIp.tryTake().isEmpty()) {
             return false;
         }
         ClusterWideLimit perAddress = new ClusterWideLimit(store,
-                "careaccess:signin-links-to:" + realm.getId() + ":" + sha256(address.toLowerCase(Locale.ROOT)), policy.maxPerAddressPerHour(), HOUR);
+                "careaccess:signin-links-to:" + realm.getId() + ":" + Secrets.sha256Hex(address.toLowerCase(Locale.ROOT)), policy.maxPerAddressPerHour(), HOUR);
         return perAddress.tryTake().isPresent();
     }
 
     /** A new link for this user, bound to this browser's sign-in; returns the secret part of the URL. */
     static String issue(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
                         SignInLinkPolicy policy) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken(TOKEN_BYTES);
         session.singleUseObjects().put(key(realm, token), policy.lifetimeSeconds(), Map.of(
                 USER, user.getId(),
                 ROOT, authSession.getParentSession().getId(),
@@ -100,7 +98,7 @@ final class SignInLinks {
 
     /** Opens a link in the browser of the current request. */
     static Opened open(KeycloakSession session, RealmModel realm, String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!Secrets.isToken(token, TOKEN_BYTES)) {
             return new Opened(Outcome.UNKNOWN_OR_USED, null);
         }
         SingleUseObjectProvider store = session.singleUseObjects();
@@ -127,14 +125,6 @@ final class SignInLinks {
     }
 
     private static String key(RealmModel realm, String token) {
-        return PREFIX + realm.getId() + ":" + sha256(token);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return PREFIX + realm.getId() + ":" + Secrets.sha256Hex(token);
     }
 }

@@ -7,6 +7,8 @@ import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.broker.CheckedSignIn;
 import org.careaccess.keycloak.broker.ProviderName;
 import org.careaccess.keycloak.nhsmail.NhsMailWording;
+import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.flow.FlowStepFactory;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -36,7 +38,7 @@ import static org.keycloak.services.validation.Validation.FIELD_USERNAME;
  * and password, or "Email me a sign-in link". Proves the first factor only; the two-factor step
  * always follows. Passwords go through Keycloak's own checks (brute-force protection included).
  */
-final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
+final class StaffSignInForm extends AbstractUsernameFormAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "careaccess-staff-signin.ftl";
     static final String LINK_SENT_TEMPLATE = "careaccess-signin-link-sent.ftl";
@@ -47,8 +49,8 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_EMAIL_LENGTH = 254;
 
+    /** For {@link #createLoginForm}, which Keycloak's base class calls without the flow context. */
     private final KeycloakSession session;
-    private SignInLinkPolicy policy = SignInLinkPolicy.DEFAULTS;
 
     StaffSignInForm(KeycloakSession session) {
         this.session = session;
@@ -56,7 +58,6 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        policy = SignInLinkPolicy.from(context.getAuthenticatorConfig());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String linkUser = authSession.getAuthNote(SignInLinks.CONFIRMED_USER_NOTE);
         if (linkUser != null) {
@@ -92,7 +93,6 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        policy = SignInLinkPolicy.from(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey(BACK)) {
@@ -132,6 +132,7 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
             return;
         }
         RealmModel realm = context.getRealm();
+        SignInLinkPolicy policy = SignInLinkPolicy.from(context.getAuthenticatorConfig());
         EventBuilder event = context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
                 .detail(CareAccessEvents.STEP, "signin_link").detail(Details.EMAIL, address);
         if (!SignInLinks.withinLimits(session, realm, context.getExecution().getId(), context.getConnection().getRemoteAddr(), address, policy)) {
@@ -209,13 +210,14 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
                 .setAttribute("nhsmailProviders", nhsmail)
                 .setAttribute("nhsmailHintAlias", NhsMailWording.forAddress(nhsmail, typed).map(NhsMailWording::getAlias).orElse(""))
                 .setAttribute("knownUsername", known == null ? null : known.getEmail() != null ? known.getEmail() : known.getUsername())
-                .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes());
+                .setAttribute("linkLifetimeMinutes", SignInLinkPolicy.from(FlowStepFactory.configInCurrentFlow(session,
+                        session.getContext().getRealm(), StaffSignInFormFactory.PROVIDER_ID).orElse(null)).lifetimeMinutes());
     }
 
     private Response linkSentPage(AuthenticationFlowContext context, String address) {
         return context.form()
                 .setAttribute("sentTo", address)
-                .setAttribute("linkLifetimeMinutes", policy.lifetimeMinutes())
+                .setAttribute("linkLifetimeMinutes", SignInLinkPolicy.from(context.getAuthenticatorConfig()).lifetimeMinutes())
                 .setAttribute("nhsmailHint", NhsMailWording.forAddress(NhsMailWording.of(session, ProviderName.pageLocale(session)), address)
                         .orElse(null))
                 .createForm(LINK_SENT_TEMPLATE);
@@ -234,19 +236,6 @@ final class StaffSignInForm extends AbstractUsernameFormAuthenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 
     private static boolean blank(String value) {

@@ -1,12 +1,12 @@
 package org.careaccess.keycloak.staff;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.careaccess.keycloak.api.JsonApi;
+import org.careaccess.keycloak.api.JsonApi.Invalid;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The body of a support-desk reset, {@code {"verification":"what was checked","ticket":"SUP-123"}},
@@ -14,45 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record SupportReset(String verification, String ticket) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_VERIFICATION = 500;
     static final int MAX_TICKET = 64;
     private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/#:-]*");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    /** A request that cannot be acted on: which field and why, in words for the caller. */
-    static final class Invalid extends Exception {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        Map<String, String> body() {
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("error", "invalid_request");
-            if (field != null) {
-                body.put("field", field);
-            }
-            body.put("message", getMessage());
-            return body;
-        }
-    }
-
-    static SupportReset parse(String body) throws Invalid {
-        JsonNode json;
-        try {
-            json = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (IOException e) {
-            throw new Invalid(null, "The body must be JSON: {\"verification\":\"...\",\"ticket\":\"...\"}");
-        }
-        if (json == null || !json.isObject()) {
-            throw new Invalid(null, "The body must be a JSON object: {\"verification\":\"...\",\"ticket\":\"...\"}");
-        }
+    /** The request in a JSON object ({@link JsonApi#read} checked it is one). */
+    static SupportReset parse(JsonNode json) throws Invalid {
         String verification = text(json, "verification", "Say what was checked to verify the person, e.g. \"called back on the number in the staff record\"");
         if (verification.length() > MAX_VERIFICATION) {
             throw new Invalid("verification", "verification must be at most " + MAX_VERIFICATION + " characters");
@@ -66,14 +34,9 @@ record SupportReset(String verification, String ticket) {
     }
 
     /** The ticket of a body, if it has a readable one: admin events of refused calls carry it too. */
-    static String ticketOf(String body) {
-        try {
-            JsonNode json = JSON.readTree(body);
-            String ticket = json != null && json.path("ticket").isTextual() ? json.path("ticket").asText().strip() : null;
-            return ticket != null && ticket.length() <= MAX_TICKET && TICKET.matcher(ticket).matches() ? ticket : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    static String ticketOf(Optional<JsonNode> json) {
+        String ticket = json.filter(body -> body.path("ticket").isTextual()).map(body -> body.path("ticket").asText().strip()).orElse(null);
+        return ticket != null && ticket.length() <= MAX_TICKET && TICKET.matcher(ticket).matches() ? ticket : null;
     }
 
     private static String text(JsonNode json, String field, String missing) throws Invalid {

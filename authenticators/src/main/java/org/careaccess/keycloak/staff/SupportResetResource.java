@@ -1,9 +1,11 @@
 package org.careaccess.keycloak.staff;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.careaccess.keycloak.accounts.GenericAccount;
+import org.careaccess.keycloak.api.JsonApi;
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -33,7 +35,7 @@ import jakarta.ws.rs.core.Response;
  * generic-account rule would be no rule. Generic (shared) accounts are refused with
  * {@code 409 {"error":"generic_account"}}. Every
  * call, refused or done, is an admin event with the caller, the ticket and the outcome; the person
- * gets an email. Answers are JSON, never a stack trace.
+ * gets an email. Answers are JSON ({@link JsonApi}: content type, size cap, error body), never a stack trace.
  */
 final class SupportResetResource {
 
@@ -58,37 +60,35 @@ final class SupportResetResource {
     @POST
     @Path("users/{id}/reset-2fa")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response resetTwoFactor(@PathParam("id") String userId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public Response resetTwoFactor(@PathParam("id") String userId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream in) {
         boolean plausibleId = isPlausibleUserId(userId);
         // An implausible id goes neither to the database nor into the admin event's resource path:
         // PostgreSQL refuses a NUL in a query, and a path longer than its column failed the commit (a 500).
         AdminEventBuilder event = adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER)
                 .resourcePath("users", plausibleId ? userId : NOT_A_USER_ID, "reset-2fa");
+        JsonApi.Body body = JsonApi.read(contentType, in);
         if (!auth.users().canView() || !callerIsSupportDesk()) {
-            return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.FORBIDDEN, "forbidden",
-                    Map.of("error", "forbidden",
-                            "message", "The caller needs the realm role " + SUPPORT_ROLE + " and view-users"));
+            return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body.json())), "forbidden",
+                    JsonApi.error(Response.Status.FORBIDDEN, "forbidden", null, "The caller needs the realm role " + SUPPORT_ROLE + " and view-users"));
         }
-        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(safe(contentType)))) {
-            return refuse(event, Response.Status.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
-                    Map.of("error", "unsupported_media_type", "message", "Send the body as application/json"));
+        if (body.json().isEmpty()) {
+            return refuse(event, body.refusal().error(), body.refusal().response());
         }
         SupportReset request;
         try {
-            request = SupportReset.parse(body);
-        } catch (SupportReset.Invalid e) {
-            return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body)), Response.Status.BAD_REQUEST, "invalid_request", e.body());
+            request = SupportReset.parse(body.json().get());
+        } catch (JsonApi.Invalid e) {
+            return refuse(event.detail(CareAccessEvents.TICKET, SupportReset.ticketOf(body.json())), "invalid_request", e.response());
         }
         event.detail(CareAccessEvents.TICKET, request.ticket()).detail(CareAccessEvents.VERIFICATION, request.verification());
         UserModel user = plausibleId ? session.users().getUserById(realm, userId) : null;
         if (user == null) {
-            return refuse(event, Response.Status.NOT_FOUND, "user_not_found",
-                    Map.of("error", "user_not_found", "message", "No user with this id in realm " + realm.getName()));
+            return refuse(event, "user_not_found",
+                    JsonApi.error(Response.Status.NOT_FOUND, "user_not_found", null, "No user with this id in realm " + realm.getName()));
         }
         if (GenericAccount.is(user)) {
-            return refuse(event, Response.Status.CONFLICT, "generic_account",
-                    Map.of("error", "generic_account", "message", "This is a generic (shared) account: its two-factor authentication "
-                            + "cannot be reset by the support desk."));
+            return refuse(event, "generic_account", JsonApi.error(Response.Status.CONFLICT, "generic_account", null,
+                    "This is a generic (shared) account: its two-factor authentication cannot be reset by the support desk."));
         }
         TwoFactorReset.Outcome outcome = TwoFactorReset.resetAndSignOut(session, realm, user);
         boolean emailed = StaffEmails.twoFactorResetBySupport(session, realm, user, request.ticket());
@@ -102,7 +102,7 @@ final class SupportResetResource {
         answer.put("credentialsRemoved", outcome.credentialsRemoved());
         answer.put("sessionsEnded", outcome.sessionsEnded());
         answer.put("emailSent", emailed);
-        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+        return JsonApi.json(Response.Status.OK, answer);
     }
 
     /** The realm role is looked up in the realm the caller signed in to (the staff realm, for a support-desk account). */
@@ -112,25 +112,17 @@ final class SupportResetResource {
         return role != null && caller.getUser() != null && caller.getUser().hasRole(role);
     }
 
-    private static Response refuse(AdminEventBuilder event, Response.Status status, String outcome, Map<String, ?> body) {
+    /** Every refused call is an admin event too, with what it ended in. */
+    private static Response refuse(AdminEventBuilder event, String outcome, Response answer) {
         event.detail(CareAccessEvents.OUTCOME, outcome);
         event.getEvent().setError(outcome);
         event.success();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return answer;
     }
 
     /** At most 36 characters (a Keycloak id's column), none of them a control character. */
     static boolean isPlausibleUserId(String userId) {
         return userId != null && !userId.isEmpty() && userId.length() <= MAX_USER_ID_LENGTH
                 && userId.chars().noneMatch(Character::isISOControl);
-    }
-
-    private static String safe(String contentType) {
-        try {
-            MediaType.valueOf(contentType);
-            return contentType;
-        } catch (IllegalArgumentException e) {
-            return "application/octet-stream";
-        }
     }
 }

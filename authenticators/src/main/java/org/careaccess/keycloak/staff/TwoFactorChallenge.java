@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
+import org.careaccess.keycloak.flow.FlowStep;
+import org.careaccess.keycloak.flow.Lockout;
 import org.careaccess.keycloak.otp.CodePolicy;
+import org.careaccess.keycloak.otp.CodeScreen;
 import org.careaccess.keycloak.otp.TextedSecurityCode;
 import org.careaccess.keycloak.otp.TextedSecurityCode.SendResult;
 import org.careaccess.keycloak.otp.TextedSecurityCode.VerifyResult;
 import org.careaccess.keycloak.sms.PhoneNumberMask;
+import org.careaccess.keycloak.staff.TwoFactorCredentials.Enrolment;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -37,52 +39,47 @@ import jakarta.ws.rs.core.Response;
  * so it counts towards the realm's brute-force protection, and a locked-out user is refused before
  * anything is texted.
  */
-final class TwoFactorChallenge implements Authenticator {
+final class TwoFactorChallenge implements FlowStep {
 
     static final String FIRST_FACTOR_NOTE = "careaccess.firstFactor";
     static final String METHOD = "method";
     private static final String METHOD_NOTE = "careaccess.2fa.method";
     private static final String UNAVAILABLE_TEMPLATE = "careaccess-staff-2fa-unavailable.ftl";
 
-    private final KeycloakSession session;
-
-    TwoFactorChallenge(KeycloakSession session) {
-        this.session = session;
-    }
-
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (unavailable(context) || lockedOut(context)) {
+        Enrolment enrolment = TwoFactorCredentials.read(context.getUser());
+        if (unavailable(context, enrolment) || lockedOut(context, enrolment)) {
             return;
         }
-        show(context, method(context), false);
+        show(context, enrolment, method(context, enrolment), false);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (unavailable(context) || lockedOut(context)) {
+        Enrolment enrolment = TwoFactorCredentials.read(context.getUser());
+        if (unavailable(context, enrolment) || lockedOut(context, enrolment)) {
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(METHOD)) {
-            Optional<TwoFactorMethod> chosen = TwoFactorMethod.fromForm(form.getFirst(METHOD))
-                    .filter(TwoFactorCredentials.enrolled(context.getUser())::contains);
-            chosen.ifPresent(m -> context.getAuthenticationSession().setAuthNote(METHOD_NOTE, m.formValue()));
-            show(context, method(context), false);
+            TwoFactorMethod.fromForm(form.getFirst(METHOD)).filter(enrolment::has)
+                    .ifPresent(m -> context.getAuthenticationSession().setAuthNote(METHOD_NOTE, m.formValue()));
+            show(context, enrolment, method(context, enrolment), false);
             return;
         }
-        TwoFactorMethod method = method(context);
+        TwoFactorMethod method = method(context, enrolment);
         if (form.containsKey(SecurityCodePage.RESEND) && method == TwoFactorMethod.SMS) {
-            show(context, method, true);
+            show(context, enrolment, method, true);
             return;
         }
         String typed = form.getFirst(SecurityCodePage.CODE);
         if (typed == null || typed.isBlank()) {
-            context.challenge(codePage(context, method).addError(new FormMessage(SecurityCodePage.CODE, "careaccess.staff.code.missing"))
+            context.challenge(codePage(context, enrolment, method).addError(new FormMessage(SecurityCodePage.CODE, "careaccess.staff.code.missing"))
                     .createForm(SecurityCodePage.TEMPLATE));
             return;
         }
-        boolean accepted = method == TwoFactorMethod.SMS ? textedCodeAccepted(context, typed) : appCodeAccepted(context, typed);
+        boolean accepted = method == TwoFactorMethod.SMS ? textedCodeAccepted(context, enrolment, typed) : appCodeAccepted(context, enrolment, typed);
         if (!accepted) {
             return;
         }
@@ -98,52 +95,58 @@ final class TwoFactorChallenge implements Authenticator {
     }
 
     /** Shows the code page of this method, texting a code first unless a live one is on its way. */
-    private void show(AuthenticationFlowContext context, TwoFactorMethod method, boolean askedAgain) {
+    private void show(AuthenticationFlowContext context, Enrolment enrolment, TwoFactorMethod method, boolean askedAgain) {
         if (method == TwoFactorMethod.APP) {
-            context.challenge(codePage(context, method).createForm(SecurityCodePage.TEMPLATE));
+            context.challenge(codePage(context, enrolment, method).createForm(SecurityCodePage.TEMPLATE));
             return;
         }
-        String mobile = TwoFactorCredentials.sms(context.getUser()).orElseThrow().mobile();
+        String mobile = enrolment.mobile().orElseThrow();
         TextedSecurityCode code = textedCode(context);
-        SendResult result = askedAgain ? code.sendNew(mobile, SecurityCodePage.host(session)) : code.sendUnlessLive(mobile, SecurityCodePage.host(session));
-        context.getEvent().detail(CareAccessEvents.SMS, SecurityCodePage.eventDetail(result))
+        SendResult result = askedAgain ? code.sendNew(mobile, SecurityCodePage.host(context.getSession())) : code.sendUnlessLive(mobile, SecurityCodePage.host(context.getSession()));
+        context.getEvent().detail(CareAccessEvents.SMS, CodeScreen.STAFF.smsDetail(result))
                 .detail(CareAccessEvents.MASKED_NUMBER, PhoneNumberMask.mask(mobile));
         if (result.outcome() == TextedSecurityCode.SendOutcome.FAILED) {
             context.getEvent().clone().error("careaccess_sms_failed");
-            context.challenge(context.form().setAttribute("otherMethod", otherMethod(context, method))
+            context.challenge(context.form().setAttribute("otherMethod", otherMethod(enrolment, method))
                     .createForm(SecurityCodePage.SMS_FAILED_TEMPLATE));
             return;
         }
-        context.challenge(SecurityCodePage.describe(codePage(context, method), result, askedAgain).createForm(SecurityCodePage.TEMPLATE));
+        LoginFormsProvider page = codePage(context, enrolment, method);
+        CodeScreen.STAFF.afterSend(result, askedAgain).ifPresent(message -> message.addTo(page, null));
+        context.challenge(page.createForm(SecurityCodePage.TEMPLATE));
     }
 
-    private boolean textedCodeAccepted(AuthenticationFlowContext context, String typed) {
+    private boolean textedCodeAccepted(AuthenticationFlowContext context, Enrolment enrolment, String typed) {
         VerifyResult result = textedCode(context).verify(typed);
-        Optional<String> error = SecurityCodePage.error(result);
-        error.ifPresent(key -> refuse(context, TwoFactorMethod.SMS, key, result.outcome() != TextedSecurityCode.VerifyOutcome.MALFORMED));
-        return error.isEmpty();
+        Optional<CodeScreen.Refusal> refusal = CodeScreen.STAFF.refusal(result, typed);
+        refusal.ifPresent(r -> refuse(context, enrolment, TwoFactorMethod.SMS, r.messageKey(), r.reason(),
+                result.outcome() != TextedSecurityCode.VerifyOutcome.MALFORMED));
+        return refusal.isEmpty();
     }
 
-    private boolean appCodeAccepted(AuthenticationFlowContext context, String typed) {
+    private boolean appCodeAccepted(AuthenticationFlowContext context, Enrolment enrolment, String typed) {
         Optional<String> code = SecurityCodePage.appCode(typed, context.getRealm().getOTPPolicy().getDigits());
         if (code.isEmpty()) {
-            refuse(context, TwoFactorMethod.APP, "careaccess.staff.code.malformed", false);
+            refuse(context, enrolment, TwoFactorMethod.APP, "careaccess.staff.code.malformed", "code_malformed", false);
             return false;
         }
         UserModel user = context.getUser();
         boolean valid = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
                 .anyMatch(c -> user.credentialManager().isValid(new UserCredentialModel(c.getId(), OTPCredentialModel.TYPE, code.get())));
         if (!valid) {
-            refuse(context, TwoFactorMethod.APP, "careaccess.staff.app.wrong", true);
+            refuse(context, enrolment, TwoFactorMethod.APP, "careaccess.staff.app.wrong", "code_wrong", true);
         }
         return valid;
     }
 
     /** A wrong code counts towards brute-force protection; a mistyped one (not 6 digits) does not. */
-    private void refuse(AuthenticationFlowContext context, TwoFactorMethod method, String messageKey, boolean counts) {
-        Response page = codePage(context, method).addError(new FormMessage(SecurityCodePage.CODE, messageKey)).createForm(SecurityCodePage.TEMPLATE);
+    private void refuse(AuthenticationFlowContext context, Enrolment enrolment, TwoFactorMethod method, String messageKey, String reason,
+                        boolean counts) {
+        Response page = codePage(context, enrolment, method).addError(new FormMessage(SecurityCodePage.CODE, messageKey))
+                .createForm(SecurityCodePage.TEMPLATE);
         if (counts) {
-            context.getEvent().user(context.getUser()).detail(CareAccessEvents.SECOND_FACTOR, method.formValue()).error(Errors.INVALID_USER_CREDENTIALS);
+            context.getEvent().user(context.getUser()).detail(CareAccessEvents.SECOND_FACTOR, method.formValue())
+                    .detail(CareAccessEvents.REASON, reason).error(Errors.INVALID_USER_CREDENTIALS);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
         } else {
             context.challenge(page);
@@ -151,8 +154,8 @@ final class TwoFactorChallenge implements Authenticator {
     }
 
     /** Someone without a second factor here cannot set one up (see {@link #configuredFor}): refused, with an error event. */
-    private static boolean unavailable(AuthenticationFlowContext context) {
-        if (TwoFactorCredentials.hasAny(context.getUser())) {
+    private static boolean unavailable(AuthenticationFlowContext context, Enrolment enrolment) {
+        if (enrolment.hasAny()) {
             return false;
         }
         context.getEvent().user(context.getUser()).detail(CareAccessEvents.REASON, "2fa_setup_disabled").error("careaccess_2fa_unavailable");
@@ -160,51 +163,40 @@ final class TwoFactorChallenge implements Authenticator {
         return true;
     }
 
-    private boolean lockedOut(AuthenticationFlowContext context) {
-        String error = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
-        if (error == null) {
-            return false;
-        }
-        context.getEvent().user(context.getUser()).error(error);
-        context.forceChallenge(codePage(context, method(context))
-                .addError(new FormMessage(null, Errors.USER_TEMPORARILY_DISABLED.equals(error)
-                        ? "careaccess.staff.2fa.locked" : "careaccess.staff.signin.lockedPermanently"))
-                .setAttribute("locked", true)
-                .createForm(SecurityCodePage.TEMPLATE));
-        return true;
+    private boolean lockedOut(AuthenticationFlowContext context, Enrolment enrolment) {
+        return Lockout.refuses(context, lock -> {
+            context.getEvent().user(context.getUser()).error(lock.eventError());
+            context.forceChallenge(codePage(context, enrolment, method(context, enrolment))
+                    .addError(new FormMessage(null, lock.temporary() ? "careaccess.staff.2fa.locked" : "careaccess.staff.signin.lockedPermanently"))
+                    .setAttribute("locked", true)
+                    .createForm(SecurityCodePage.TEMPLATE));
+        });
     }
 
-    private LoginFormsProvider codePage(AuthenticationFlowContext context, TwoFactorMethod method) {
-        String mobile = method == TwoFactorMethod.SMS ? TwoFactorCredentials.sms(context.getUser()).map(SmsCredentialModel::mobile).orElse(null) : null;
+    private LoginFormsProvider codePage(AuthenticationFlowContext context, Enrolment enrolment, TwoFactorMethod method) {
+        String mobile = method == TwoFactorMethod.SMS ? enrolment.mobile().orElse(null) : null;
         String page = method == TwoFactorMethod.SMS ? "2fa-sms-code" : "2fa-app-code";
         return SecurityCodePage.page(context.form(), page, method, mobile, policy(context))
-                .setAttribute("otherMethod", otherMethod(context, method));
+                .setAttribute("otherMethod", otherMethod(enrolment, method));
     }
 
     /** The method to show: the one chosen on this sign-in, else the user's first. */
-    private TwoFactorMethod method(AuthenticationFlowContext context) {
-        List<TwoFactorMethod> enrolled = TwoFactorCredentials.enrolled(context.getUser());
+    private static TwoFactorMethod method(AuthenticationFlowContext context, Enrolment enrolment) {
         return TwoFactorMethod.fromForm(context.getAuthenticationSession().getAuthNote(METHOD_NOTE))
-                .filter(enrolled::contains)
-                .orElse(enrolled.isEmpty() ? TwoFactorMethod.APP : enrolled.get(0));
+                .filter(enrolment::has)
+                .orElse(enrolment.methods().isEmpty() ? TwoFactorMethod.APP : enrolment.methods().get(0));
     }
 
-    private static String otherMethod(AuthenticationFlowContext context, TwoFactorMethod current) {
-        return TwoFactorCredentials.enrolled(context.getUser()).stream()
-                .filter(m -> m != current).findFirst().map(TwoFactorMethod::formValue).orElse(null);
+    private static String otherMethod(Enrolment enrolment, TwoFactorMethod current) {
+        return enrolment.other(current).map(TwoFactorMethod::formValue).orElse(null);
     }
 
-    private TextedSecurityCode textedCode(AuthenticationFlowContext context) {
-        return SecurityCodePage.textedCode(session, context.getRealm(), context.getUser(), policy(context));
+    private static TextedSecurityCode textedCode(AuthenticationFlowContext context) {
+        return SecurityCodePage.textedCode(context.getSession(), context.getRealm(), context.getUser(), policy(context));
     }
 
     private static CodePolicy policy(AuthenticationFlowContext context) {
         return CodePolicy.from(context.getAuthenticatorConfig());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
     }
 
     /**
@@ -233,9 +225,5 @@ final class TwoFactorChallenge implements Authenticator {
         if (authSession != null && !authSession.getRequiredActions().contains(TwoFactorSetupFactory.PROVIDER_ID)) {
             authSession.addRequiredAction(TwoFactorSetupFactory.PROVIDER_ID);
         }
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.otp.CodePolicy;
+import org.careaccess.keycloak.otp.CodeScreen;
 import org.careaccess.keycloak.otp.TextedSecurityCode;
 import org.careaccess.keycloak.otp.TextedSecurityCode.SendResult;
 import org.careaccess.keycloak.otp.TextedSecurityCode.VerifyResult;
@@ -147,8 +148,7 @@ final class TwoFactorSetup implements RequiredActionProvider {
                 setStep(context, SMS_CONFIRM);
                 context.challenge(context.form().setAttribute("enrolment", true).createForm(SecurityCodePage.SMS_FAILED_TEMPLATE));
             }
-            default -> context.challenge(SecurityCodePage.describe(numberPage(context), result, false)
-                    .createForm("careaccess-staff-2fa-sms-number.ftl"));
+            default -> context.challenge(withSendMessage(numberPage(context), result, false).createForm("careaccess-staff-2fa-sms-number.ftl"));
         }
     }
 
@@ -165,7 +165,7 @@ final class TwoFactorSetup implements RequiredActionProvider {
             if (result.outcome() == TextedSecurityCode.SendOutcome.FAILED) {
                 context.challenge(context.form().setAttribute("enrolment", true).createForm(SecurityCodePage.SMS_FAILED_TEMPLATE));
             } else {
-                context.challenge(SecurityCodePage.describe(confirmPage(context), result, true).createForm(SecurityCodePage.TEMPLATE));
+                context.challenge(withSendMessage(confirmPage(context), result, true).createForm(SecurityCodePage.TEMPLATE));
             }
             return;
         }
@@ -176,9 +176,9 @@ final class TwoFactorSetup implements RequiredActionProvider {
             return;
         }
         VerifyResult result = textedCode(context).verify(typed);
-        Optional<String> error = SecurityCodePage.error(result);
-        if (error.isPresent()) {
-            context.challenge(confirmPage(context).addError(new FormMessage(SecurityCodePage.CODE, error.get()))
+        Optional<CodeScreen.Refusal> refusal = CodeScreen.STAFF.refusal(result, typed);
+        if (refusal.isPresent()) {
+            context.challenge(confirmPage(context).addError(new FormMessage(SecurityCodePage.CODE, refusal.get().messageKey()))
                     .createForm(SecurityCodePage.TEMPLATE));
             return;
         }
@@ -231,10 +231,15 @@ final class TwoFactorSetup implements RequiredActionProvider {
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL)
                     .user(context.getUser())
                     .detail(Details.CREDENTIAL_TYPE, SmsCredentialModel.TYPE)
-                    .detail(CareAccessEvents.SMS, SecurityCodePage.eventDetail(result))
+                    .detail(CareAccessEvents.SMS, CodeScreen.STAFF.smsDetail(result))
                     .detail(CareAccessEvents.MASKED_NUMBER, PhoneNumberMask.mask(mobile))
                     .error("careaccess_sms_failed");
         }
+    }
+
+    private static LoginFormsProvider withSendMessage(LoginFormsProvider page, SendResult result, boolean askedAgain) {
+        CodeScreen.STAFF.afterSend(result, askedAgain).ifPresent(message -> message.addTo(page, null));
+        return page;
     }
 
     /** Adding a method to an account that has one needs a second factor from this sign-in. */

@@ -68,7 +68,7 @@ class LinkRequestTest {
         ObjectNode body = valid();
         if (field.equals("mobile")) {
             assertThatThrownBy(() -> LinkRequest.read(body, PhoneNumberRules.Options.UK_MOBILES_ONLY, TODAY))
-                    .isInstanceOfSatisfying(LinkRequest.Invalid.class, e -> assertThat(e.field()).isEqualTo("mobile"));
+                    .isInstanceOfSatisfying(org.careaccess.keycloak.api.JsonApi.Invalid.class, e -> assertThat(e.field()).isEqualTo("mobile"));
             return;
         }
         if (field.equals("resource")) {
@@ -79,7 +79,7 @@ class LinkRequestTest {
             body.set(field, JSON.readTree(json));
         }
         assertThatThrownBy(() -> LinkRequest.read(body, DRAMA_ALLOWED, TODAY))
-                .isInstanceOfSatisfying(LinkRequest.Invalid.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(org.careaccess.keycloak.api.JsonApi.Invalid.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test

@@ -314,4 +314,14 @@ class TextedSecurityCodeTest {
         assertThat(CodePolicy.from(config)).isEqualTo(new CodePolicy(600, 5, 60, 5, 10));
     }
 
+    @Test
+    void codeSettingsOutOfBoundsKeepTheDefaultsAndAreNumbersInTheConsole() {
+        var config = new org.keycloak.models.AuthenticatorConfigModel();
+        config.setConfig(java.util.Map.of(CodePolicy.LIFETIME_SECONDS, "86401", CodePolicy.RESEND_COOLDOWN_SECONDS, "-1",
+                CodePolicy.MAX_TEXTS_PER_HOUR, "1000001", CodePolicy.MAX_TEXTS_PER_NUMBER_PER_DAY, "0"));
+        assertThat(CodePolicy.from(config)).isEqualTo(CodePolicy.DEFAULTS);
+        assertThat(CodePolicy.configProperties("link")).extracting(p -> p.getType())
+                .containsOnly(org.keycloak.provider.ProviderConfigProperty.INTEGER_TYPE);
+    }
+
 }

@@ -45,4 +45,10 @@ class SignInLinkPolicyTest {
         assertThat(SignInLinkPolicy.configProperties()).hasSize(3)
                 .allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
     }
+
+    @Test
+    void everySettingIsANumberInTheConsole() {
+        assertThat(SignInLinkPolicy.configProperties()).extracting(p -> p.getType())
+                .containsOnly(org.keycloak.provider.ProviderConfigProperty.INTEGER_TYPE);
+    }
 }

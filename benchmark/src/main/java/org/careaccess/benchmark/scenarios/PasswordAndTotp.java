@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.careaccess.benchmark.BenchmarkServer;
 import org.careaccess.benchmark.Flow;
 import org.careaccess.benchmark.Scenario;
-import org.careaccess.benchmark.Totp;
 import org.careaccess.benchmark.UserImport;
+import org.careaccess.testkit.AuthenticatorApp;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.TestRealm;
@@ -119,7 +119,7 @@ public final class PasswordAndTotp implements Scenario {
             Flow.expect(signIn, signIn.status() == 200 && signIn.body().contains("kc-form-login"), "the sign-in page");
             Page otpPage = flow.step("password", () -> TestRealm.submitPassword(signIn, user.username, PASSWORD));
             Flow.expect(otpPage, otpPage.status() == 200 && otpPage.body().contains("kc-otp-login-form"), "the code page");
-            String code = Totp.code(user.otpKey, user.lastStep);
+            String code = AuthenticatorApp.withRawKey(user.otpKey).codeFor(user.lastStep);
             Page back = flow.step("code", () -> otpPage.form("form#kc-otp-login-form").set("otp", code).submit());
             Flow.expect(back, TestRealm.isCodeRedirect(back), "the redirect back with a code");
             flow.step("token", () -> client.redeem(back));
@@ -135,7 +135,7 @@ public final class PasswordAndTotp implements Scenario {
             if (user == null) {
                 throw new IllegalStateException("no free user: raise -Dbenchmark.users");
             }
-            long step = Totp.step(Instant.now());
+            long step = AuthenticatorApp.step(Instant.now());
             if (user.lastStep < step) {
                 user.lastStep = step;
                 return user;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.careaccess.benchmark.BenchmarkServer;
 import org.careaccess.benchmark.Flow;
 import org.careaccess.benchmark.LinkSeeder;
+import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.benchmark.Pool;
 import org.careaccess.benchmark.RealmCopies;
 import org.careaccess.benchmark.Scenario;
@@ -142,7 +143,7 @@ public final class PatientLinkSignIn implements Scenario {
             String code = LinkSeeder.newCode(random);
             String mobile = String.format("+447700900%03d", i);
             String cookie = LinkSeeder.newDeviceCookie(random);
-            seeded.add(new LinkSeeder.Link(UUID.randomUUID().toString(), code, ids.get(username), mobile, LinkSeeder.sha256Hex(cookie)));
+            seeded.add(new LinkSeeder.Link(UUID.randomUUID().toString(), code, ids.get(username), mobile, Secrets.sha256Hex(cookie)));
             patients.add(new Patient(code, birthDates.get(username), mobile, device == Device.VISITORS ? cookie : null));
         }
         try (Connection db = server.database().connect()) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class NhsMailSignInIT {
     @Test
     void anNhsmailIdentityWithTheEmailOfAPasswordAndTwoFactorAccountGetsItOnlyAfterBothFactors() {
         String email = nhsAddress();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, "a local password 1", mobile);
         stubUser(email, NHSMAIL_TENANT);
         Browser browser = CareAccessServer.browser();
@@ -67,14 +68,14 @@ class NhsMailSignInIT {
         Page code = wrongPassword.form("#kc-form-login").set("password", "a local password 1").submit();
         assertThat(code.careaccessPage()).as("the password alone gets no account either").isEqualTo("2fa-sms-code");
         assertThat(federatedIdentities(id)).isEmpty();
-        Page portal = code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit();
+        Page portal = code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile.e164())).submit();
 
         StaffRealm.assertBackAtPortalWithCode(portal);
         assertThat(OidcClient.claims(StaffRealm.portal().redeem(portal).path("id_token").asText()).path("sub").asText()).isEqualTo(id);
         assertThat(federatedIdentities(id)).containsExactly("nhsmail");
-        int texts = CareAccessServer.sns().publishedTo(mobile[1]).size();
+        int texts = CareAccessServer.sns().publishedTo(mobile.e164()).size();
         StaffRealm.assertBackAtPortalWithCode(signInWithNhsMail(CareAccessServer.browser(), email));
-        assertThat(CareAccessServer.sns().publishedTo(mobile[1])).as("once linked, no text after NHSmail").hasSize(texts);
+        assertThat(CareAccessServer.sns().publishedTo(mobile.e164())).as("once linked, no text after NHSmail").hasSize(texts);
     }
 
     @Test

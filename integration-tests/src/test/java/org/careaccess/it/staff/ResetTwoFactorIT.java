@@ -9,6 +9,7 @@ import java.util.Map;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Mails.Mail;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
@@ -52,13 +53,13 @@ class ResetTwoFactorIT {
     @Test
     void confirmedResetRemovesTwoFactorSignsOutEverywhereEmailsAndTheNextSignInSetsItUpAgain() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
         Browser phone = CareAccessServer.browser();
-        Page other = StaffRealm.signInWithText(phone, email, PASSWORD, mobile[1]);
+        Page other = StaffRealm.signInWithText(phone, email, PASSWORD, mobile.e164());
         String otherRefreshToken = StaffRealm.portal().redeem(other).path("refresh_token").asText();
         Browser laptop = CareAccessServer.browser();
-        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(laptop, email, PASSWORD, mobile[1]));
+        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(laptop, email, PASSWORD, mobile.e164()));
         assertThat(StaffRealm.sessionCount(id)).isGreaterThanOrEqualTo(2);
 
         Page confirm = laptop.open(StaffRealm.portal().authorizationUri(RESET));
@@ -87,7 +88,7 @@ class ResetTwoFactorIT {
         String id = person.id();
         String email = person.email();
         Browser browser = person.browser();
-        StaffRealm.enrolByApp(browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-2fa-setup"))), new Page[1]);
+        StaffRealm.enrolByApp(browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-2fa-setup"))));
         assertThat(StaffRealm.credentialTypes(id)).contains("careaccess-sms", "otp");
 
         Page done = browser.open(StaffRealm.portal().authorizationUri(RESET)).form().submit("confirm");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Mails.Mail;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SignInLinkIT {
     @Test
     void theLinkContinuesToTwoFactorAndWorksOnlyOnce() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
         Browser browser = CareAccessServer.browser();
 
@@ -40,7 +41,7 @@ class SignInLinkIT {
 
         Page twoFactor = browser.open(link(mail));
         assertThat(twoFactor.careaccessPage()).isEqualTo("2fa-sms-code");
-        Page portal = twoFactor.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit();
+        Page portal = twoFactor.form().set("code", CareAccessServer.sns().latestCodeTo(mobile.e164())).submit();
         StaffRealm.assertBackAtPortalWithCode(portal);
         assertThat(StaffRealm.events(id, "LOGIN").get(0).path("details").path("careaccess_first_factor").asText()).isEqualTo("signin_link");
 
@@ -52,7 +53,7 @@ class SignInLinkIT {
     @Test
     void anotherBrowserIsRefusedAndTheLinkStillWorksInTheBrowserThatAsked() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
         Browser asked = CareAccessServer.browser();
         askForLink(asked, StaffRealm.portal(), email);

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AuthenticatorApp;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientLinkSteps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +29,7 @@ class StaffPasswordSignInIT {
     @Test
     void passwordThenEnrolByTextThenTheNextSignInAsksForTheTextedCode() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.createStaff(email, PASSWORD);
 
         Page choose = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
@@ -38,8 +40,8 @@ class StaffPasswordSignInIT {
 
         Page code = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
         assertThat(code.careaccessPage()).isEqualTo("2fa-sms-code");
-        assertThat(code.text()).contains("ending " + mobile[1].substring(mobile[1].length() - 2));
-        Page portal = code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit();
+        assertThat(code.text()).contains("ending " + mobile.lastTwoDigits());
+        Page portal = code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile.e164())).submit();
         StaffRealm.assertBackAtPortalWithCode(portal);
         assertThat(StaffRealm.portal().redeem(portal).path("access_token").asText()).isNotBlank();
         assertThat(StaffRealm.events(id, "LOGIN").get(0).path("details").path("careaccess_2fa").asText()).isEqualTo("sms");
@@ -48,11 +50,11 @@ class StaffPasswordSignInIT {
     @Test
     void theMobileNumberLivesOnlyInTheCredentialAndTheAccountConsoleListsIt() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
 
         JsonNode user = StaffRealm.admin().get("/realms/staff/users/" + id).expect(200).body();
-        assertThat(user.toString()).doesNotContain(mobile[1]).doesNotContain(mobile[1].substring(3));
+        assertThat(user.toString()).doesNotContain(mobile.e164()).doesNotContain(mobile.e164().substring(3));
         JsonNode credential = null;
         for (JsonNode c : StaffRealm.admin().get("/realms/staff/users/" + id + "/credentials").expect(200).body()) {
             if (c.path("type").asText().equals("careaccess-sms")) {
@@ -60,17 +62,17 @@ class StaffPasswordSignInIT {
             }
         }
         assertThat(credential).isNotNull();
-        assertThat(credential.path("userLabel").asText()).isEqualTo("Mobile ending " + mobile[1].substring(mobile[1].length() - 2));
-        assertThat(credential.toString()).doesNotContain(mobile[1].substring(3));
+        assertThat(credential.path("userLabel").asText()).isEqualTo("Mobile ending " + mobile.lastTwoDigits());
+        assertThat(credential.toString()).doesNotContain(mobile.e164().substring(3));
 
         // The account console lists the text-message credential under two-factor authentication, by its label only.
-        Page portal = StaffRealm.signInWithText(CareAccessServer.browser(), email, PASSWORD, mobile[1]);
+        Page portal = StaffRealm.signInWithText(CareAccessServer.browser(), email, PASSWORD, mobile.e164());
         String token = StaffRealm.portal().redeem(portal).path("access_token").asText();
         JsonNode types = StaffRealm.accountApi(token, "/credentials");
         assertThat(types.findValuesAsText("type")).contains("careaccess-sms");
         assertThat(types.findValuesAsText("category")).anySatisfy(c -> assertThat(c).isIn("two-factor", "TWO_FACTOR"));
-        assertThat(types.toString()).contains("Mobile ending " + mobile[1].substring(mobile[1].length() - 2))
-                .contains("careaccess-sms-display-name").doesNotContain(mobile[1].substring(3));
+        assertThat(types.toString()).contains("Mobile ending " + mobile.lastTwoDigits())
+                .contains("careaccess-sms-display-name").doesNotContain(mobile.e164().substring(3));
     }
 
     @Test
@@ -78,15 +80,15 @@ class StaffPasswordSignInIT {
         String email = StaffRealm.newEmail();
         String id = StaffRealm.createStaff(email, PASSWORD);
 
-        Page[] after = new Page[1];
         Page choose = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
         Page setUp = choose.form().set("method", "app").submit();
         assertThat(setUp.careaccessPage()).isEqualTo("2fa-app");
         assertThat(setUp.document().selectFirst("img.careaccess-qr-code").attr("src")).startsWith("data:image/svg+xml;base64,");
         assertThat(setUp.document().selectFirst("img.careaccess-qr-code").attr("alt")).isNotBlank();
         assertThat(setUp.document().selectFirst("#app-key").text()).matches("[A-Z2-7]{4}( [A-Z2-7]{1,4})+");
-        AuthenticatorApp app = StaffRealm.enrolByApp(choose, after);
-        StaffRealm.assertBackAtPortalWithCode(after[0]);
+        StaffRealm.AppEnrolment enrolment = StaffRealm.enrolByApp(choose);
+        AuthenticatorApp app = enrolment.app();
+        StaffRealm.assertBackAtPortalWithCode(enrolment.after());
         assertThat(StaffRealm.credentialTypes(id)).containsExactlyInAnyOrder("password", "otp");
 
         Page code = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
@@ -98,7 +100,7 @@ class StaffPasswordSignInIT {
     @Test
     void withBothMethodsTheUserCanSwitchBetweenThem() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.createStaff(email, PASSWORD);
         Browser browser = CareAccessServer.browser();
         StaffRealm.assertBackAtPortalWithCode(StaffRealm.enrolByText(StaffRealm.signInWithPassword(browser, email, PASSWORD), mobile));
@@ -106,9 +108,9 @@ class StaffPasswordSignInIT {
         // Adding the app from the portal's security settings, in the same (two-factor) session.
         Page choose = browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-2fa-setup")));
         assertThat(choose.careaccessPage()).isEqualTo("2fa-choose");
-        Page[] after = new Page[1];
-        AuthenticatorApp app = StaffRealm.enrolByApp(choose, after);
-        assertThat(after[0].locationParameter("kc_action_status")).isEqualTo("success");
+        StaffRealm.AppEnrolment enrolment = StaffRealm.enrolByApp(choose);
+        AuthenticatorApp app = enrolment.app();
+        assertThat(enrolment.after().locationParameter("kc_action_status")).isEqualTo("success");
 
         Page sms = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
         assertThat(sms.careaccessPage()).isEqualTo("2fa-sms-code");
@@ -123,12 +125,12 @@ class StaffPasswordSignInIT {
     @Test
     void wrongCodesCountTowardsBruteForceProtectionAndALockedUserGetsNoText() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
 
         Page page = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
         assertThat(page.careaccessPage()).isEqualTo("2fa-sms-code");
-        String right = CareAccessServer.sns().latestCodeTo(mobile[1]);
+        String right = CareAccessServer.sns().latestCodeTo(mobile.e164());
         String wrong = right.equals("000000") ? "111111" : "000000";
         // The realm locks after 10 failures: 5 wrong tries kill the code, 5 more find no live code.
         for (int i = 1; i <= 10; i++) {
@@ -136,7 +138,7 @@ class StaffPasswordSignInIT {
             assertThat(page.status()).isLessThan(500);
         }
         StaffRealm.awaitLockedOut(id);
-        int textsBefore = CareAccessServer.sns().publishedTo(mobile[1]).size();
+        int textsBefore = CareAccessServer.sns().publishedTo(mobile.e164()).size();
 
         Page resend = page.form().submit("resend");
         assertThat(resend.errors()).anySatisfy(e -> assertThat(e).contains("too many wrong codes"));
@@ -144,7 +146,7 @@ class StaffPasswordSignInIT {
         assertThat(newSignIn.careaccessPage()).isEqualTo("staff-signin");
         assertThat(newSignIn.errors()).anySatisfy(e -> assertThat(e).contains("too many wrong attempts"));
 
-        assertThat(CareAccessServer.sns().publishedTo(mobile[1])).hasSize(textsBefore);
+        assertThat(CareAccessServer.sns().publishedTo(mobile.e164())).hasSize(textsBefore);
         assertThat(StaffRealm.events(id, "LOGIN_ERROR")).hasSizeGreaterThanOrEqualTo(10);
         StaffRealm.admin().delete("/realms/staff/attack-detection/brute-force/users/" + id);
     }
@@ -152,10 +154,10 @@ class StaffPasswordSignInIT {
     @Test
     void theRightCodeAfterSomeWrongOnesClearsTheFailureCount() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, PASSWORD, mobile);
         Page page = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
-        String right = CareAccessServer.sns().latestCodeTo(mobile[1]);
+        String right = CareAccessServer.sns().latestCodeTo(mobile.e164());
         String wrong = right.equals("000000") ? "111111" : "000000";
         for (int i = 1; i <= 3; i++) {
             page = typeWrongCode(page, wrong, id, i);
@@ -174,7 +176,7 @@ class StaffPasswordSignInIT {
      */
     private static Page typeWrongCode(Page page, String wrong, String userId, int failuresAfter) {
         if (failuresAfter > 1) {
-            StaffRealm.pause(1100);
+            PatientLinkSteps.pauseBetweenTries();
         }
         Page next = page.form().set("code", wrong).submit();
         awaitFailures(userId, failuresAfter);
@@ -195,7 +197,7 @@ class StaffPasswordSignInIT {
     @Test
     void aTextThatCannotBeSentShowsTheRetryPageAndCountsNothing() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
 
         CareAccessServer.sns().failWith(503);
@@ -210,7 +212,7 @@ class StaffPasswordSignInIT {
 
         Page code = failed.form().submit("resend");
         assertThat(code.careaccessPage()).isEqualTo("2fa-sms-code");
-        StaffRealm.assertBackAtPortalWithCode(code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile[1])).submit());
+        StaffRealm.assertBackAtPortalWithCode(code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile.e164())).submit());
     }
 
     @Test
@@ -276,7 +278,7 @@ class StaffPasswordSignInIT {
             "HUGE        | Enter the 6-digit security code"})
     void badInputOnTheCodePageGetsAClearMessage(String typed, String message) {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
         Page code = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
         var form = code.form();
@@ -297,7 +299,7 @@ class StaffPasswordSignInIT {
     @Test
     void switchingToAMethodThePersonDoesNotHaveChangesNothing() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
         Page code = StaffRealm.signInWithPassword(CareAccessServer.browser(), email, PASSWORD);
 
@@ -333,9 +335,9 @@ class StaffPasswordSignInIT {
                 yield "2fa-sms-number";
             }
             case "confirm" -> {
-                String[] mobile = StaffRealm.newMobile();
-                Page confirm = page.form().set("method", "sms").submit().form().set("mobile", mobile[0]).submit();
-                String right = CareAccessServer.sns().latestCodeTo(mobile[1]);
+                Mobile mobile = StaffRealm.newMobile();
+                Page confirm = page.form().set("method", "sms").submit().form().set("mobile", mobile.typed()).submit();
+                String right = CareAccessServer.sns().latestCodeTo(mobile.e164());
                 page = confirm.form().set("code", right.equals(typed) ? "111111" : typed).submit();
                 yield "2fa-sms-confirm";
             }

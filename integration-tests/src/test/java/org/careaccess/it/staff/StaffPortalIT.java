@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.it.Screens;
+import org.careaccess.testkit.Mobile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -24,7 +25,7 @@ class StaffPortalIT {
     @Test
     void passwordAndTextedCodeEndOnTheStaffPortalPageWhoseResetLinkStartsTheResetAction() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
         chromium().executeCdpCommand("Network.clearBrowserCookies", Map.of());
 
@@ -32,7 +33,7 @@ class StaffPortalIT {
         chromium().findElement(By.id("username")).sendKeys(email);
         chromium().findElement(By.id("password")).sendKeys(PASSWORD);
         Screens.clickAndWaitForNextPage(By.id("sign-in"));
-        chromium().findElement(By.name("code")).sendKeys(CareAccessServer.sns().latestCodeTo(mobile[1]));
+        chromium().findElement(By.name("code")).sendKeys(CareAccessServer.sns().latestCodeTo(mobile.e164()));
         Screens.clickAndWaitForNextPage(By.id("continue"));
 
         assertThat(chromium().getCurrentUrl()).isEqualTo(CareAccessServer.STAFF_PORTAL_URL + "/");

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +24,7 @@ import org.careaccess.testkit.AuthenticatorApp;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.Mails;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.StaffSteps;
@@ -43,8 +43,6 @@ final class StaffRealm {
     static final String PORTAL_REDIRECT = CareAccessServer.STAFF_PORTAL_URL + "/callback";
     static final Duration MAIL_WAIT = Duration.ofSeconds(20);
 
-    /** Numbers from Ofcom's drama range, a new one for each use: the per-number daily text limit is 10. */
-    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)(?::([^}]*))?}");
 
     private StaffRealm() {
@@ -66,10 +64,12 @@ final class StaffRealm {
         return "it-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    /** A mobile number nobody else in the test run uses, as a person types it, and in E.164. */
-    static String[] newMobile() {
-        int n = NEXT_NUMBER.getAndIncrement();
-        return new String[] {String.format("07700 900%03d", n), String.format("+447700900%03d", n)};
+    /**
+     * A mobile number nobody else in the test run uses, patients included (they share the SNS
+     * stand-in, and the per-number daily text limit is 10).
+     */
+    static Mobile newMobile() {
+        return Mobile.next();
     }
 
     /** A staff account with a password and no two-factor authentication yet; returns its id. */
@@ -127,15 +127,15 @@ final class StaffRealm {
     }
 
     /** A staff member who set up text codes and is signed in (with a code) in this browser. */
-    record SignedIn(String id, String email, String[] mobile, Browser browser) {
+    record SignedIn(String id, String email, Mobile mobile, Browser browser) {
     }
 
     static SignedIn staffSignedInWithText(String password) {
         String email = newEmail();
-        String[] mobile = newMobile();
+        Mobile mobile = newMobile();
         String id = staffWithText(email, password, mobile);
         Browser browser = CareAccessServer.browser();
-        assertBackAtPortalWithCode(signInWithText(browser, email, password, mobile[1]));
+        assertBackAtPortalWithCode(signInWithText(browser, email, password, mobile.e164()));
         return new SignedIn(id, email, mobile, browser);
     }
 
@@ -169,19 +169,22 @@ final class StaffRealm {
         return StaffSteps.signInWithPassword(signIn, email, password);
     }
 
-    /** From {@code 2fa-choose}: authenticator app, its first code; returns the app as the person set it up. */
-    static AuthenticatorApp enrolByApp(Page choose, Page[] after) {
+    /** An authenticator app as the person set it up, and the page after its first code. */
+    record AppEnrolment(AuthenticatorApp app, Page after) {
+    }
+
+    /** From {@code 2fa-choose}: authenticator app, its first code. */
+    static AppEnrolment enrolByApp(Page choose) {
         assertThat(choose.careaccessPage()).isEqualTo("2fa-choose");
         Page setUp = choose.form().set("method", "app").submit();
         assertThat(setUp.careaccessPage()).isEqualTo("2fa-app");
         AuthenticatorApp app = new AuthenticatorApp(setUp.document().selectFirst("#app-key").text());
-        after[0] = setUp.form().set("code", app.currentCode()).submit();
-        return app;
+        return new AppEnrolment(app, setUp.form().set("code", app.currentCode()).submit());
     }
 
     /** From {@code 2fa-choose}: text message, this number, the texted code; returns the page after. */
-    static Page enrolByText(Page choose, String[] mobile) {
-        return StaffSteps.enrolByText(choose, mobile[0], mobile[1], CareAccessServer.sns());
+    static Page enrolByText(Page choose, Mobile mobile) {
+        return StaffSteps.enrolByText(choose, mobile.typed(), mobile.e164(), CareAccessServer.sns());
     }
 
     /** Signs in through the portal with password and a texted code; returns the redirect to the portal. */
@@ -192,7 +195,7 @@ final class StaffRealm {
     }
 
     /** A staff account that has set up text-message codes; returns its id. */
-    static String staffWithText(String email, String password, String[] mobile) {
+    static String staffWithText(String email, String password, Mobile mobile) {
         String id = createStaff(email, password);
         Page done = enrolByText(signInWithPassword(CareAccessServer.browser(), email, password), mobile);
         assertThat(done.isRedirect()).as("back to the portal after set-up: %s", done).isTrue();

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.it.Screens;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,9 +42,9 @@ class StaffScreenWordsIT {
         });
         screens.put("reset-2fa-confirm", browser -> {
             String email = StaffRealm.newEmail();
-            String[] mobile = StaffRealm.newMobile();
+            Mobile mobile = StaffRealm.newMobile();
             StaffRealm.staffWithText(email, PASSWORD, mobile);
-            StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile[1]));
+            StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile.e164()));
             return browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-reset-2fa")));
         });
         return Screens.inEnglishAndWelsh(screens);

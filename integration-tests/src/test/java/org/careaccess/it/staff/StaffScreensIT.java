@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.it.Screens;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,9 +100,9 @@ class StaffScreensIT {
         assertPage("2fa-sms-number");
         Screens.assertAccessible("2fa-sms-number-error");
 
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         Screens.chromium().findElement(By.id("mobile")).clear();
-        type("mobile", mobile[0]);
+        type("mobile", mobile.typed());
         click("continue");
         assertPage("2fa-sms-confirm");
         Screens.assertAccessible("2fa-sms-confirm");
@@ -125,17 +126,17 @@ class StaffScreensIT {
     @Test
     void theSecurityCodeScreensAreAccessible() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
         Browser browser = CareAccessServer.browser();
-        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile[1]));
-        StaffRealm.enrolByApp(browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-2fa-setup"))), new Page[1]);
+        StaffRealm.assertBackAtPortalWithCode(StaffRealm.signInWithText(browser, email, PASSWORD, mobile.e164()));
+        StaffRealm.enrolByApp(browser.open(StaffRealm.portal().authorizationUri(Map.of("kc_action", "careaccess-2fa-setup"))));
 
         signIn(fresh(), email);
         assertPage("2fa-sms-code");
         Screens.assertAccessible("2fa-sms-code");
 
-        type("code", "000000".equals(CareAccessServer.sns().latestCodeTo(mobile[1])) ? "111111" : "000000");
+        type("code", "000000".equals(CareAccessServer.sns().latestCodeTo(mobile.e164())) ? "111111" : "000000");
         click("continue");
         assertPage("2fa-sms-code");
         Screens.assertAccessible("2fa-sms-code-error");
@@ -162,11 +163,11 @@ class StaffScreensIT {
     @Test
     void theResetScreensAreAccessibleInEnglishAndWelsh() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         StaffRealm.staffWithText(email, PASSWORD, mobile);
         ChromeDriver chromium = fresh();
         signIn(chromium, email);
-        type("code", CareAccessServer.sns().latestCodeTo(mobile[1]));
+        type("code", CareAccessServer.sns().latestCodeTo(mobile.e164()));
         click("continue");
         assertThat(chromium.getCurrentUrl()).contains("/protocol/openid-connect/certs?").contains("code=");
 

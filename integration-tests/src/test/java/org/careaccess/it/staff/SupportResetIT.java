@@ -15,6 +15,7 @@ import java.util.Map;
 import org.careaccess.it.CareAccessServer;
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Mails.Mail;
+import org.careaccess.testkit.Mobile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,9 +48,9 @@ class SupportResetIT {
     @Test
     void aVerifiedResetRemovesTwoFactorEndsSessionsEmailsThePersonAndIsAnAdminEvent() {
         String email = StaffRealm.newEmail();
-        String[] mobile = StaffRealm.newMobile();
+        Mobile mobile = StaffRealm.newMobile();
         String id = StaffRealm.staffWithText(email, "their password 1", mobile);
-        StaffRealm.signInWithText(CareAccessServer.browser(), email, "their password 1", mobile[1]);
+        StaffRealm.signInWithText(CareAccessServer.browser(), email, "their password 1", mobile.e164());
         assertThat(StaffRealm.sessionCount(id)).isPositive();
 
         Answer answer = call(supportDesk, id, "application/json", BODY);
@@ -167,11 +168,18 @@ class SupportResetIT {
             "numeric ticket       | application/json | {\"verification\":\"checked\",\"ticket\":123}   | 400 | invalid_request",
             "ticket with markup   | application/json | {\"verification\":\"checked\",\"ticket\":\"<b>1</b>\"} | 400 | invalid_request",
             "form content type    | application/x-www-form-urlencoded | verification=x&ticket=y        | 415 | unsupported_media_type",
+            "any content type     | */*              | BODY                                            | 415 | unsupported_media_type",
+            "JSON-like type       | application/*    | BODY                                            | 415 | unsupported_media_type",
+            "oversized body       | application/json | BIG                                             | 413 | payload_too_large",
             "unknown user         | application/json | BODY                                            | 404 | user_not_found"})
     void badInputGetsAClear4xxJsonAnswer(String what, String contentType, String body, int status, String error) {
         String id = what.equals("unknown user") ? "00000000-0000-0000-0000-000000000000" : StaffRealm.createStaff(StaffRealm.newEmail(), "x password 1");
 
-        Answer answer = call(supportDesk, id, contentType, body.equals("BODY") ? BODY : body);
+        Answer answer = call(supportDesk, id, contentType, switch (body) {
+            case "BODY" -> BODY;
+            case "BIG" -> "{\"verification\":\"" + "v".repeat(9000) + "\",\"ticket\":\"SUP-1\"}";
+            default -> body;
+        });
 
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.body()).as("a JSON body").isNotNull();
