@@ -40,6 +40,12 @@ public final class ClusterNodes implements BeforeAllCallback {
     /** Tests use a short send timeout; the 5-second default is pinned down by the unit tests. */
     static final int SMS_TIMEOUT_MILLIS = 3000;
 
+    /**
+     * Every node runs the retention purge this often (the default is an hour), so a test sees
+     * several purges in a minute; its skips are logged at debug, so a test can see both nodes try.
+     */
+    static final int RETENTION_INTERVAL_SECONDS = 5;
+
     /** Secrets and the portal address for the realm files' placeholders (as the integration tests' server). */
     static final String ISSUER_SECRET = "cluster-issuer-secret";
     static final String PORTAL_SECRET = "cluster-portal-secret";
@@ -111,7 +117,9 @@ public final class ClusterNodes implements BeforeAllCallback {
                 .env("CAREACCESS_ISSUER_SECRET", ISSUER_SECRET)
                 .env("CAREACCESS_PORTAL_SECRET", PORTAL_SECRET)
                 .env("CAREACCESS_PORTAL_URL", PORTAL_URL)
-                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET);
+                .env("CAREACCESS_STAFF_PORTAL_SECRET", STAFF_PORTAL_SECRET)
+                .option("--spi-careaccess-retention--default--interval=" + RETENTION_INTERVAL_SECONDS)
+                .option("--log-level=INFO,org.careaccess.keycloak.retention:debug");
     }
 
     /** Starts whichever nodes are not running, one after the other, and waits until they form one cluster. */
