@@ -73,15 +73,14 @@ public final class PatientLinks {
      * before); false when there is no such link in this realm.
      */
     public boolean revoke(String id) {
+        Optional<PatientLink> link = byId(id);
         long now = Instant.now().toEpochMilli();
-        if (lockForUpdate(id, row -> {
+        // Under the row lock, as a lock-out is written: REVOKED_AT and ENDS_AT change together.
+        link.flatMap(l -> lockForUpdate(l.id(), row -> {
             row.revoke(now);
-            return true;
-        }).isEmpty()) {
-            return false;
-        }
-        entity(id).map(PatientLink::of).ifPresent(new LinkSessions(session, realm)::endAll);
-        return true;
+            return row;
+        })).ifPresent(row -> new LinkSessions(session, realm).endAll(link.get()));
+        return link.isPresent();
     }
 
     /** Makes this cookie hash the link's one trusted device, replacing any other. */
