@@ -48,12 +48,17 @@ public final class Benchmark {
         Duration firstWarmUp = Duration.ofSeconds(Integer.getInteger("benchmark.firstWarmup", 60));
         Duration window = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 30));
         int rounds = Integer.getInteger("benchmark.rounds", 2);
-        List<Scenario> scenarios = selected(System.getProperty("benchmark.scenarios", ""));
+        String ids = System.getProperty("benchmark.scenarios", "");
+        List<Scenario> scenarios = selected(ids);
+        boolean purge = ids.isBlank() || Arrays.stream(ids.split(",")).map(String::trim).anyMatch(PurgeMeasurement.ID::equals);
         Path work = BuildPaths.work();
         String loadBefore = CpuClock.loadAverage();
+        // Every realm is purged each interval: the default hour would leave the measurement waiting.
+        List<String> options = purge ? List.of("--spi-careaccess-retention--default--interval=" + Integer.getInteger("benchmark.purgeInterval", 120))
+                : List.of();
 
         try (BenchmarkServer server = BenchmarkServer.start(BuildPaths.distribution(), BuildPaths.bundleJar(),
-                BuildPaths.realmFiles(), work)) {
+                BuildPaths.realmFiles(), work, options)) {
             System.out.printf("Keycloak %s (pid %d) started in %d s%n", server.url(), server.keycloak().pid(), server.keycloak().startedIn().toSeconds());
             List<Measurements> results = new ArrayList<>();
             LoadDriver driver = new LoadDriver(server.http(), server.url(), server.keycloak().pid());
@@ -61,13 +66,20 @@ public final class Benchmark {
             measure(server, driver, scenarios.stream().filter(s -> !s.runsAfterTheOthers()).toList(), plan, results);
             measure(server, driver, scenarios.stream().filter(Scenario::runsAfterTheOthers).toList(), plan, results);
             results.sort(java.util.Comparator.comparingInt(m -> scenarios.indexOf(m.scenario())));
+            String purged = "";
+            if (purge) {
+                // Last: its million ended links share the link table with scenarios 2, 3 and 5.
+                PurgeMeasurement.Result result = PurgeMeasurement.run(server, "patients", Long.getLong("benchmark.endedLinks", 1_000_000),
+                        Long.getLong("benchmark.liveLinks", 100_000), Integer.getInteger("benchmark.purgeUsers", 10_000), Duration.ofHours(2));
+                purged = result.markdown();
+            }
             String machine = String.format(Locale.ROOT, "Machine: %d cores, %s; load average (1/5/15 min) %s before, %s after.",
                     CpuClock.cores(), CpuClock.cpuModel(), loadBefore, CpuClock.loadAverage());
             String settings = String.format(Locale.ROOT, "Keycloak 26.7.3 production mode (kc.sh start --optimized, theme and template caches on) "
                             + "on PostgreSQL; %d virtual visitors per scenario; %d s warm-up (%d s the first time) and %d × %d s measured per scenario, taking turns; "
                             + "scenario 5's stored links are seeded, and it is measured, after the others' rounds (they share the link table).",
                     concurrency, warmUp.toSeconds(), firstWarmUp.toSeconds(), rounds, window.toSeconds());
-            Report report = new Report(results, machine, settings);
+            Report report = new Report(results, machine, settings, purged);
             Path output = work.getParent().resolve("benchmark-results");
             report.write(output);
             System.out.println(report.markdown());

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.KeycloakServer;
@@ -37,7 +38,8 @@ public final class BenchmarkServer implements AutoCloseable {
                 .build();
     }
 
-    public static BenchmarkServer start(Path distribution, Path jar, Path[] realmFiles, Path work) {
+    /** {@code options}: more runtime options for the server, e.g. a shorter retention purge interval. */
+    public static BenchmarkServer start(Path distribution, Path jar, Path[] realmFiles, Path work, List<String> options) {
         PostgresDatabase database = PostgresDatabase.createFresh("careaccess_bench");
         SnsStandIn sns = new SnsStandIn();
         try {
@@ -58,6 +60,7 @@ public final class BenchmarkServer implements AutoCloseable {
             for (Path realm : realmFiles) {
                 node.importRealm(realm);
             }
+            options.forEach(node::option);
             KeycloakServer server = node.build().start();
             return new BenchmarkServer(database, sns, server);
         } catch (IOException | RuntimeException e) {

@@ -25,7 +25,7 @@ public final class LinkSeeder {
 
     static final String TABLE = "careaccess_patient_link";
     static final List<String> COLUMNS = List.of("id", "realm_id", "user_id", "code_hash", "purpose", "resource_ref", "mobile",
-            "issued_by", "created_at", "expires_at", "revoked_at", "device_hash", "device_bound_at", "device_bound_by");
+            "issued_by", "created_at", "expires_at", "revoked_at", "device_hash", "device_bound_at", "device_bound_by", "ends_at");
     public static final Duration LIFETIME = Duration.ofDays(30);
 
     /**
@@ -79,9 +79,10 @@ public final class LinkSeeder {
 
     static Object[] row(String id, String realmId, String userId, String codeHash, String mobile, String deviceHash, Instant created) {
         long createdAt = created.toEpochMilli();
+        long expiresAt = created.plus(LIFETIME).toEpochMilli();
+        // ends_at: when the link stops working, its expiry here (nothing is revoked or locked).
         return new Object[] {id, realmId, userId, codeHash, "questionnaire", "q-123", mobile, "benchmark", createdAt,
-                created.plus(LIFETIME).toEpochMilli(), null, deviceHash, deviceHash == null ? null : createdAt,
-                deviceHash == null ? null : "sms"};
+                expiresAt, null, deviceHash, deviceHash == null ? null : createdAt, deviceHash == null ? null : "sms", expiresAt};
     }
 
     private static String fillerId(String realmId, long i) {

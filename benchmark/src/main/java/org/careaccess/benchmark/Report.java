@@ -19,11 +19,18 @@ public final class Report {
     private final List<Measurements> results;
     private final String machine;
     private final String settings;
+    /** The retention purge's section (Markdown), or empty when it was not measured. */
+    private final String purge;
 
     public Report(List<Measurements> results, String machine, String settings) {
+        this(results, machine, settings, "");
+    }
+
+    public Report(List<Measurements> results, String machine, String settings, String purge) {
         this.results = results;
         this.machine = machine;
         this.settings = settings;
+        this.purge = purge;
     }
 
     public void write(Path directory) throws IOException {
@@ -34,6 +41,9 @@ public final class Report {
 
     public String markdown() {
         StringBuilder md = new StringBuilder();
+        if (results.isEmpty()) {
+            return md.append(machine).append("\n\n").append(purge).toString();
+        }
         md.append("| scenario | flows/s | × scenario 1 | server CPU ms/flow | × scenario 1 (CPU) | CPU-bound flows/s | PostgreSQL CPU ms/flow | errors |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Measurements m : results) {
@@ -62,6 +72,9 @@ public final class Report {
             for (String error : m.errorSamples()) {
                 md.append("\n- error in ").append(m.scenario().id()).append(": ").append(error);
             }
+        }
+        if (!purge.isEmpty()) {
+            md.append("\n").append(purge);
         }
         return md.toString();
     }

@@ -41,6 +41,12 @@ public final class ClusterNodes implements BeforeAllCallback {
     /** Tests use a short send timeout; the 5-second default is pinned down by the unit tests. */
     static final int SMS_TIMEOUT_MILLIS = 3000;
 
+    /**
+     * Every node runs the retention purge this often (the default is an hour), so a test sees
+     * several purges in a minute; its skips are logged at debug, so a test can see both nodes try.
+     */
+    static final int RETENTION_INTERVAL_SECONDS = 5;
+
     /** Secrets and the portal address for the realm files' placeholders (as the integration tests' server). */
     static final String ISSUER_SECRET = "cluster-issuer-secret";
     static final String PORTAL_SECRET = "cluster-portal-secret";
@@ -106,7 +112,9 @@ public final class ClusterNodes implements BeforeAllCallback {
     /** What CareAccess needs on every node, set where the single test server's is. */
     private static KeycloakServer.Builder careAccess(KeycloakServer.Builder node) {
         return CareAccessInstall.configure(node, frontUrl(), sns, mail, SMS_TIMEOUT_MILLIS, new CareAccessInstall.Clients(
-                ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, null, CareAccessInstall.NHSMAIL_CLIENT_SECRET));
+                ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, null, CareAccessInstall.NHSMAIL_CLIENT_SECRET))
+                .option("--spi-careaccess-retention--default--interval=" + RETENTION_INTERVAL_SECONDS)
+                .option("--log-level=INFO,org.careaccess.keycloak.retention:debug");
     }
 
     /** Starts whichever nodes are not running, one after the other, and waits until they form one cluster. */

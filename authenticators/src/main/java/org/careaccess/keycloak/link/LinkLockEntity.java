@@ -6,9 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The lock columns of a CAREACCESS_PATIENT_LINK row, mapped on their own so that only the code
- * holding the row lock writes them ({@link PatientLinks#lockForUpdate}); {@link PatientLinkEntity}
- * only reads them. Times are epoch milliseconds.
+ * The lock columns of a CAREACCESS_PATIENT_LINK row, and the moments the link ended early (revoked,
+ * locked for good) with ENDS_AT, mapped on their own so that only the code holding the row lock
+ * writes them ({@link PatientLinks#lockForUpdate}); {@link PatientLinkEntity} only reads them.
+ * Times are epoch milliseconds.
  */
 @Entity
 @Table(name = "CAREACCESS_PATIENT_LINK")
@@ -35,6 +36,24 @@ public class LinkLockEntity {
 
     @Column(name = "LOCKED_OUT_AT")
     private Long lockedOutAt;
+
+    @Column(name = "EXPIRES_AT", insertable = false, updatable = false)
+    private long expiresAt;
+
+    @Column(name = "REVOKED_AT")
+    private Long revokedAt;
+
+    @Column(name = "ENDS_AT", nullable = false)
+    private long endsAt;
+
+    public LinkLockEntity() {
+    }
+
+    /** A row as loaded for a link expiring then (tests; Hibernate uses the constructor above). */
+    LinkLockEntity(long expiresAt) {
+        this.expiresAt = expiresAt;
+        this.endsAt = expiresAt;
+    }
 
     public String getId() {
         return id;
@@ -80,7 +99,27 @@ public class LinkLockEntity {
         return lockedOutAt;
     }
 
+    /** Locks the link for good (or, with null, lifts that lock again), keeping ENDS_AT in step. */
     public void setLockedOutAt(Long lockedOutAt) {
         this.lockedOutAt = lockedOutAt;
+        this.endsAt = LinkEnd.of(expiresAt, revokedAt, lockedOutAt);
+    }
+
+    public Long getRevokedAt() {
+        return revokedAt;
+    }
+
+    /** Revokes the link at this moment, unless it was revoked before; true when this call revoked it. */
+    boolean revoke(long now) {
+        if (revokedAt != null) {
+            return false;
+        }
+        revokedAt = now;
+        endsAt = LinkEnd.of(expiresAt, revokedAt, lockedOutAt);
+        return true;
+    }
+
+    long getEndsAt() {
+        return endsAt;
     }
 }

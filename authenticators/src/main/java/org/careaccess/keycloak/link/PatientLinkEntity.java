@@ -22,9 +22,22 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "careaccessLinksDeleteByUser",
                 query = "delete from PatientLinkEntity l where l.realmId = :realmId and l.userId = :userId"),
         @NamedQuery(name = "careaccessLinksDeleteByRealm",
-                query = "delete from PatientLinkEntity l where l.realmId = :realmId")
+                query = "delete from PatientLinkEntity l where l.realmId = :realmId"),
+        // The retention purge: a range of IDX_CAREACCESS_LINK_ENDS (REALM_ID, ENDS_AT), in ENDS_AT order so
+        // that each batch starts where the last one stopped instead of stepping over the rows it deleted.
+        @NamedQuery(name = "careaccessLinksEndedBefore",
+                query = "select l.id, l.userId, l.endsAt from PatientLinkEntity l where l.realmId = :realmId"
+                        + " and l.endsAt >= :from and l.endsAt <= :cutoff and " + PatientLinkEntity.ENDED_BY_CUTOFF
+                        + " order by l.endsAt"),
+        @NamedQuery(name = "careaccessLinksDeleteEnded",
+                query = "delete from PatientLinkEntity l where l.realmId = :realmId and l.id in :ids and " + PatientLinkEntity.ENDED_BY_CUTOFF),
+        @NamedQuery(name = "careaccessLinksUsersWithLinks",
+                query = "select distinct l.userId from PatientLinkEntity l where l.realmId = :realmId and l.userId in :userIds")
 })
 public class PatientLinkEntity {
+
+    /** Expired, revoked or locked for good at or before {@code :cutoff}, whatever ENDS_AT says. */
+    static final String ENDED_BY_CUTOFF = "(l.expiresAt <= :cutoff or l.revokedAt <= :cutoff or l.lockedOutAt <= :cutoff)";
 
     @Id
     @Column(name = "ID", length = 36)
@@ -57,8 +70,13 @@ public class PatientLinkEntity {
     @Column(name = "EXPIRES_AT", nullable = false)
     private long expiresAt;
 
-    @Column(name = "REVOKED_AT")
+    /** Written only by {@link LinkLockEntity} under the row lock, with ENDS_AT. */
+    @Column(name = "REVOKED_AT", insertable = false, updatable = false)
     private Long revokedAt;
+
+    /** When the link stops working ({@link LinkEnd}): its expiry at first; then kept by {@link LinkLockEntity}. */
+    @Column(name = "ENDS_AT", nullable = false, updatable = false)
+    private long endsAt;
 
     @Column(name = "DEVICE_HASH", length = 64)
     private String deviceHash;
@@ -160,8 +178,12 @@ public class PatientLinkEntity {
         return revokedAt;
     }
 
-    public void setRevokedAt(Long revokedAt) {
-        this.revokedAt = revokedAt;
+    public long getEndsAt() {
+        return endsAt;
+    }
+
+    public void setEndsAt(long endsAt) {
+        this.endsAt = endsAt;
     }
 
     public String getDeviceHash() {

@@ -1,7 +1,10 @@
 package org.careaccess.keycloak.link;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -46,6 +49,7 @@ public final class PatientLinks {
         entity.setIssuedBy(issuedBy);
         entity.setCreatedAt(Instant.now().toEpochMilli());
         entity.setExpiresAt(expiresAt.toEpochMilli());
+        entity.setEndsAt(expiresAt.toEpochMilli());
         em().persist(entity);
         CareAccessMeters.keycloak().link(realm.getName(), "issued");
         return new IssuedLink(PatientLink.of(entity), code);
@@ -71,13 +75,16 @@ public final class PatientLinks {
      * before); false when there is no such link in this realm.
      */
     public boolean revoke(String id) {
-        Optional<PatientLinkEntity> entity = entity(id);
-        entity.filter(e -> e.getRevokedAt() == null).ifPresent(e -> {
-            e.setRevokedAt(Instant.now().toEpochMilli());
-            CareAccessMeters.keycloak().link(realm.getName(), "revoked");
-        });
-        entity.map(PatientLink::of).ifPresent(new LinkSessions(session, realm)::endAll);
-        return entity.isPresent();
+        Optional<PatientLink> link = byId(id);
+        long now = Instant.now().toEpochMilli();
+        // Under the row lock, as a lock-out is written: REVOKED_AT and ENDS_AT change together.
+        link.flatMap(l -> lockForUpdate(l.id(), row -> {
+            if (row.revoke(now)) {
+                CareAccessMeters.keycloak().link(realm.getName(), "revoked");
+            }
+            return row;
+        })).ifPresent(row -> new LinkSessions(session, realm).endAll(link.get()));
+        return link.isPresent();
     }
 
     /** Makes this cookie hash the link's one trusted device, replacing any other. */
@@ -125,6 +132,48 @@ public final class PatientLinks {
                     .find(LinkLockEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             return row == null || !realmId.equals(row.getRealmId()) ? null : change.apply(row);
         }));
+    }
+
+    /** A link the retention purge may delete: its id, its patient, and when it ended. */
+    public record EndedLink(String id, String userId, long endsAt) {
+    }
+
+    /**
+     * Up to {@code max} links of this realm that ended (expired, were revoked or locked for good)
+     * at or before {@code cutoff} and not before {@code from} (epoch milliseconds), earliest first.
+     */
+    public List<EndedLink> endedBefore(Instant cutoff, long from, int max) {
+        return em().createNamedQuery("careaccessLinksEndedBefore", Object[].class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("from", from)
+                .setParameter("cutoff", cutoff.toEpochMilli())
+                .setMaxResults(max)
+                .getResultStream()
+                .map(row -> new EndedLink((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    /** Deletes these links (their trusted device goes with them) if they ended at or before {@code cutoff}; returns how many. */
+    public int deleteEnded(Collection<String> ids, Instant cutoff) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em().createNamedQuery("careaccessLinksDeleteEnded")
+                .setParameter("realmId", realm.getId())
+                .setParameter("ids", ids)
+                .setParameter("cutoff", cutoff.toEpochMilli())
+                .executeUpdate();
+    }
+
+    /** Those of these patients who still have a link in this realm, whatever its status. */
+    public Set<String> patientsWithLinks(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em().createNamedQuery("careaccessLinksUsersWithLinks", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userIds", userIds)
+                .getResultList());
     }
 
     private Optional<PatientLinkEntity> entity(String id) {

@@ -9,6 +9,7 @@ import org.careaccess.keycloak.dob.BirthDates;
 import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 
 /**
@@ -44,6 +45,8 @@ public final class PatientUsers {
     }
 
     private static final long CREATE_CLAIM_SECONDS = 10;
+    /** Every patient user CareAccess makes is named this and a random id. */
+    static final String USERNAME_PREFIX = "patient-";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -78,13 +81,28 @@ public final class PatientUsers {
         return create(nhsNumber, birthDate, givenName, familyName);
     }
 
+    /**
+     * Deletes this patient through Keycloak's {@link UserManager} (sessions, credentials and
+     * consents go too, and the user-removed event fires) when nothing can sign them in again: no
+     * NHS number (so no NHS login and no new link for them) and no link left, which the caller has
+     * checked. Only a patient CareAccess created (username {@value #USERNAME_PREFIX}...) is ever
+     * deleted. False when the patient is kept or already gone.
+     */
+    public boolean removeUnreachable(String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null || !user.getUsername().startsWith(USERNAME_PREFIX) || user.getFirstAttribute(NhsNumber.ATTRIBUTE) != null) {
+            return false;
+        }
+        return new UserManager(session).removeUser(realm, user);
+    }
+
     public Optional<UserModel> byNhsNumber(String nhsNumber) {
         List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm, NhsNumber.ATTRIBUTE, nhsNumber).limit(2).toList();
         return users.stream().findFirst();
     }
 
     private UserModel create(String nhsNumber, LocalDate birthDate, String givenName, String familyName) {
-        UserModel user = session.users().addUser(realm, "patient-" + UUID.randomUUID());
+        UserModel user = session.users().addUser(realm, USERNAME_PREFIX + UUID.randomUUID());
         user.setEnabled(true);
         if (nhsNumber != null) {
             user.setSingleAttribute(NhsNumber.ATTRIBUTE, nhsNumber);

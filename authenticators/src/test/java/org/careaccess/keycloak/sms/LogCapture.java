@@ -12,13 +12,13 @@ import java.util.logging.Logger;
  * and, through its JUL fallback, the AWS SDK all end up there in unit tests), formatted with its
  * parameters and causes, so a test can prove a code never appears in a log line.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Logger root = Logger.getLogger("");
     private final Level previous = root.getLevel();
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         root.setLevel(Level.ALL);
         root.addHandler(this);
@@ -33,7 +33,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

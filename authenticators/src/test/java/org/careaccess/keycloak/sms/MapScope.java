@@ -6,11 +6,11 @@ import java.util.Set;
 import org.keycloak.Config;
 
 /** SPI options as a test gives them, the way {@code --spi-careaccess-sms--<provider>--<option>} would. */
-final class MapScope extends Config.AbstractScope {
+public final class MapScope extends Config.AbstractScope {
 
     private final Map<String, String> options;
 
-    MapScope(Map<String, String> options) {
+    public MapScope(Map<String, String> options) {
         this.options = options;
     }
 
