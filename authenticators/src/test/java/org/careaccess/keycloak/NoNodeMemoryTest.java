@@ -28,7 +28,7 @@ class NoNodeMemoryTest {
             "java.time.ZoneId", "java.time.LocalDate", "java.time.Duration", "java.util.Set", "java.util.List", "java.util.Map",
             "java.util.Base64$Encoder",
             "com.google.i18n.phonenumbers.PhoneNumberUtil", "com.fasterxml.jackson.databind.ObjectMapper",
-            "org.careaccess.keycloak.otp.CodePolicy", "org.careaccess.keycloak.dob.DateOfBirthPolicy", "org.careaccess.keycloak.otp.CodeScreen",
+            "org.careaccess.keycloak.otp.CodePolicy", "org.careaccess.keycloak.patient.dob.DateOfBirthPolicy", "org.careaccess.keycloak.otp.CodeScreen",
             "org.careaccess.keycloak.flow.Setting",
             "org.careaccess.keycloak.phone.PhoneNumberRules$Options",
             "org.keycloak.authentication.Authenticator",

@@ -8,6 +8,8 @@ import org.careaccess.keycloak.secrets.Secrets;
  */
 public final class LinkCodes {
 
+    /** The authorization-request parameter that carries a link's code from {@code /l/{code}} into the flow. */
+    public static final String PARAMETER = "careaccess_link";
     static final int BYTES = 12;
     /** The shape accepted since links were first issued: 16 to 64 URL-safe characters. */
     private static final int MAX_LENGTH = 64;

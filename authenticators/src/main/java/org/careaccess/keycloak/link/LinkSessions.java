@@ -11,10 +11,20 @@ import org.keycloak.models.UserSessionModel;
 
 /**
  * The sessions a link opened: the patient's online and offline sessions marked as opened through
- * it ({@link LinkFlow#markOpened}) or with a client session whose claim names it. The patient's
+ * it (the patient-link flow marks it) or with a client session whose claim names it. The patient's
  * sessions opened through other links only, or without one, are not the link's.
  */
-final class LinkSessions {
+public final class LinkSessions {
+
+    /** Client notes copied into the client session: what the {@code careaccess_link} claim says. */
+    public static final String CLAIM_ID_NOTE = "careaccess.link.id";
+
+    /**
+     * User-session note per link, {@code careaccess.link.opened.<id>}: the session was signed in
+     * through that link. The client session's {@link #CLAIM_ID_NOTE} alone is not enough: a later
+     * sign-in of the same client without a link (single sign-on) overwrites it.
+     */
+    public static final String OPENED_NOTE_PREFIX = "careaccess.link.opened.";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -40,8 +50,8 @@ final class LinkSessions {
     }
 
     private static boolean openedThrough(UserSessionModel userSession, PatientLink link) {
-        return userSession.getNote(LinkFlow.OPENED_NOTE_PREFIX + link.id()) != null
+        return userSession.getNote(OPENED_NOTE_PREFIX + link.id()) != null
                 || userSession.getAuthenticatedClientSessions().values().stream()
-                .anyMatch(clientSession -> link.id().equals(clientSession.getNote(LinkFlow.CLAIM_ID_NOTE)));
+                .anyMatch(clientSession -> link.id().equals(clientSession.getNote(CLAIM_ID_NOTE)));
     }
 }

@@ -7,10 +7,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.careaccess.keycloak.broker.CheckedSignIn;
 import org.careaccess.keycloak.broker.CheckedSignIn.Refusal;
+import org.careaccess.keycloak.broker.CheckedSignIn;
 import org.careaccess.keycloak.broker.TokenClaims;
-import org.careaccess.keycloak.dob.BirthDates;
+import org.careaccess.keycloak.link.BirthDates;
 import org.careaccess.keycloak.link.NhsNumber;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
@@ -30,7 +30,7 @@ import org.keycloak.representations.JsonWebToken;
  * {@code vtr}; a sign-in is refused, before any account is looked at, when its {@code vot} is not
  * one of the requested vectors or it brings no valid NHS number. The NHS number, birth date and
  * mobile number become attributes of the brokered identity, for the CareAccess steps that match
- * the patient ({@link NhsNumberMatchAuthenticator}, {@link NhsLoginLinkAuthenticator}); they never
+ * the patient ({@code patient.nhslogin.NhsNumberMatchAuthenticator}, {@code NhsLoginLinkAuthenticator}); they never
  * overwrite what the patient record holds. NHS login has no logout endpoint: none is called.
  */
 final class NhsLoginIdentityProvider extends OIDCIdentityProvider {

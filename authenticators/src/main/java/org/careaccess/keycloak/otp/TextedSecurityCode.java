@@ -14,9 +14,9 @@ import javax.crypto.SecretKey;
 
 import org.careaccess.keycloak.limits.ClusterWideLimit;
 import org.careaccess.keycloak.metrics.CareAccessMeters;
+import org.careaccess.keycloak.metrics.MeteredSmsSender;
 import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.keycloak.sms.SmsDeliveryException;
-import org.careaccess.keycloak.sms.MeteredSmsSender;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
@@ -75,6 +75,9 @@ public final class TextedSecurityCode {
 
     public record VerifyResult(VerifyOutcome outcome, int attemptsLeft) {
     }
+
+    /** The purpose patient links text their codes for (the subject is the link id); every other purpose is staff two-factor. */
+    public static final String LINK_PURPOSE = "link";
 
     private static final int DIGITS = 6;
     private static final long HOUR = 3600;
@@ -193,8 +196,7 @@ public final class TextedSecurityCode {
     /** Checks a typed code. A right code is used up at once; every wrong one costs a try. */
     public VerifyResult verify(String typed) {
         VerifyResult result = check(typed);
-        // Patient links text their codes for one purpose; every other purpose is staff two-factor.
-        CareAccessMeters.keycloak().codeChecked(realm.getName(), LinkSecurityCodeForm.PURPOSE.equals(purpose) ? "patient" : "staff",
+        CareAccessMeters.keycloak().codeChecked(realm.getName(), LINK_PURPOSE.equals(purpose) ? "patient" : "staff",
                 result.outcome().name());
         return result;
     }

@@ -13,25 +13,25 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** The emails staff get, rendered by the realm's email theme ({@code careaccess-staff}) in their language. */
-final class StaffEmails {
+public final class StaffEmails {
 
     private static final Logger LOG = Logger.getLogger(StaffEmails.class);
 
     private StaffEmails() {
     }
 
-    static boolean signInLink(KeycloakSession session, RealmModel realm, UserModel user, URI link, long lifetimeMinutes) {
+    public static boolean signInLink(KeycloakSession session, RealmModel realm, UserModel user, URI link, long lifetimeMinutes) {
         return send(session, realm, user, "careaccess.email.signInLink.subject", "careaccess-signin-link.ftl",
                 Map.of("link", link.toString(), "linkExpirationMinutes", lifetimeMinutes));
     }
 
     /** The notice after people reset their own two-factor authentication. */
-    static boolean twoFactorReset(KeycloakSession session, RealmModel realm, UserModel user) {
+    public static boolean twoFactorReset(KeycloakSession session, RealmModel realm, UserModel user) {
         return send(session, realm, user, "careaccess.email.twoFactorReset.subject", "careaccess-2fa-reset.ftl", Map.of());
     }
 
     /** The notice after the support desk reset someone's two-factor authentication. */
-    static boolean twoFactorResetBySupport(KeycloakSession session, RealmModel realm, UserModel user, String ticket) {
+    public static boolean twoFactorResetBySupport(KeycloakSession session, RealmModel realm, UserModel user, String ticket) {
         return send(session, realm, user, "careaccess.email.twoFactorResetBySupport.subject", "careaccess-2fa-reset-support.ftl",
                 Map.of("ticket", ticket));
     }
@@ -55,7 +55,7 @@ final class StaffEmails {
         }
     }
 
-    static String serviceName(RealmModel realm) {
+    public static String serviceName(RealmModel realm) {
         String displayName = realm.getDisplayName();
         return displayName == null || displayName.isBlank() ? realm.getName() : displayName;
     }

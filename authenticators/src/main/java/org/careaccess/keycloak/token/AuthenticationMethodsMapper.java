@@ -2,6 +2,7 @@ package org.careaccess.keycloak.token;
 
 import java.util.List;
 
+import org.careaccess.keycloak.patient.AuthenticationMethods;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;

@@ -3,7 +3,6 @@ package org.careaccess.keycloak.token;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.careaccess.keycloak.link.LinkIssuerResource;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCWellKnownProviderFactory;
@@ -18,7 +17,7 @@ import org.keycloak.wellknown.WellKnownProvider;
 public final class CareAccessDiscoveryFactory extends OIDCWellKnownProviderFactory {
 
     public static final String PROVIDER_ID = "careaccess-openid-configuration";
-    static final List<String> CLAIMS = List.of(LinkIssuerResource.LINK_PARAMETER, OAuth2Constants.AUTHENTICATOR_METHOD_REFERENCE);
+    static final List<String> CLAIMS = List.of(LinkClaimMapper.CLAIM, OAuth2Constants.AUTHENTICATOR_METHOD_REFERENCE);
 
     @Override
     public WellKnownProvider create(KeycloakSession session) {

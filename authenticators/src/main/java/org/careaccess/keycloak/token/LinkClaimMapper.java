@@ -3,7 +3,8 @@ package org.careaccess.keycloak.token;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.careaccess.keycloak.link.LinkFlow;
+import org.careaccess.keycloak.link.LinkSessions;
+import org.careaccess.keycloak.patient.LinkFlow;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -30,7 +31,7 @@ public final class LinkClaimMapper extends CareAccessClaimMapper {
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession, KeycloakSession session,
                             ClientSessionContext clientSessionCtx) {
         AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();
-        String id = clientSession.getNote(LinkFlow.CLAIM_ID_NOTE);
+        String id = clientSession.getNote(LinkSessions.CLAIM_ID_NOTE);
         if (id == null || id.isEmpty()) {
             return;
         }
