@@ -3,7 +3,6 @@ package org.careaccess.keycloak.broker;
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.KeycloakSession;
@@ -20,7 +19,7 @@ import jakarta.ws.rs.core.Response;
  * address alone must not hand over an account that someone protects with credentials. With account
  * creation switched off and no account for the email, the person is refused with a page.
  */
-final class AccountLink extends AbstractIdpAuthenticator {
+final class AccountLink extends BrokerLoginStep {
 
     static final String NO_ACCOUNT_MESSAGE = "careaccess.broker.noAccount";
 
@@ -51,15 +50,5 @@ final class AccountLink extends AbstractIdpAuthenticator {
     private static boolean protectedByCredentials(KeycloakSession session, RealmModel realm, UserModel user) {
         return user.credentialManager().getStoredCredentialsStream().findAny().isPresent()
                 || session.users().getFederatedIdentitiesStream(realm, user).findAny().isPresent();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
     }
 }

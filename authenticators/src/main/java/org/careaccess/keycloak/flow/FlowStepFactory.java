@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.AuthenticationFlowResolver;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -22,7 +20,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * authenticator shared by every request (its settings come from the execution's config on each
  * call), or, for a step built on a Keycloak base class that needs it, one per Keycloak session.
  */
-public abstract class FlowStepFactory implements AuthenticatorFactory {
+public abstract class FlowStepFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     private final String id;
     private final String displayType;
@@ -92,18 +90,6 @@ public abstract class FlowStepFactory implements AuthenticatorFactory {
     @Override
     public Authenticator create(KeycloakSession session) {
         return steps.apply(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     /**

@@ -1,31 +1,18 @@
 package org.careaccess.keycloak.issuer;
 
-import org.keycloak.Config;
+import org.careaccess.keycloak.flow.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Serves {@code /realms/{realm}/careaccess/...}: the issuer API and the public link endpoint. */
-public final class LinkIssuerResourceFactory implements RealmResourceProviderFactory {
+public final class LinkIssuerResourceFactory implements RealmResourceProviderFactory, StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "careaccess";
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new LinkIssuerResource(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.careaccess.keycloak.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.keycloak.Config;
+import org.careaccess.keycloak.flow.StatelessProviderFactory;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -11,14 +11,13 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Turns CareAccess's events into counters on {@code /metrics}. Global, like Keycloak's own
  * {@code micrometer-user-event-metrics} listener: Keycloak hands it every realm's events without an
  * administrator adding it to each realm's event listeners, and whether events are stored or not.
  */
-public final class MetricsEventListenerProviderFactory implements EventListenerProviderFactory {
+public final class MetricsEventListenerProviderFactory implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "careaccess-metrics";
 
@@ -35,18 +34,6 @@ public final class MetricsEventListenerProviderFactory implements EventListenerP
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     /**

@@ -2,14 +2,12 @@ package org.careaccess.keycloak.patient.nhslogin;
 
 import java.util.Optional;
 
+import org.careaccess.keycloak.broker.BrokerLoginStep;
 import org.careaccess.keycloak.link.NhsNumber;
 import org.careaccess.keycloak.link.PatientUsers;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -18,7 +16,7 @@ import org.keycloak.models.UserModel;
  * name, and never a new account: without a patient with that NHS number, the person gets the
  * mismatch page (a link was opened) or the no-record page, and no session.
  */
-final class NhsNumberMatchAuthenticator extends AbstractIdpAuthenticator {
+final class NhsNumberMatchAuthenticator extends BrokerLoginStep {
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
@@ -39,15 +37,5 @@ final class NhsNumberMatchAuthenticator extends AbstractIdpAuthenticator {
     protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                               BrokeredIdentityContext brokerContext) {
         authenticateImpl(context, serializedCtx, brokerContext);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
     }
 }
