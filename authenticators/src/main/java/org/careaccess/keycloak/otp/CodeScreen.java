@@ -77,6 +77,14 @@ public final class CodeScreen {
 
     /** A refused code: the page's message key and the event's {@code careaccess_reason}. */
     public record Refusal(String messageKey, String reason) {
+
+        /**
+         * A guess against a live code (wrong, or the last try): it counts towards the realm's
+         * brute-force protection. An expired or mistyped code guesses nothing and does not.
+         */
+        public boolean isGuess() {
+            return reason.equals("code_wrong") || reason.equals("code_tries_used_up");
+        }
     }
 
     /**

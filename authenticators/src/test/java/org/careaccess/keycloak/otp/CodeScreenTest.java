@@ -54,6 +54,16 @@ class CodeScreenTest {
     }
 
     @Test
+    void onlyAGuessAgainstALiveCodeCountsTowardsBruteForceProtectionForPatientsAndStaffAlike() {
+        for (CodeScreen screen : new CodeScreen[] {CodeScreen.PATIENT, CodeScreen.STAFF}) {
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.WRONG, 3), "123456")).get().matches(CodeScreen.Refusal::isGuess);
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0), "123456")).get().matches(CodeScreen.Refusal::isGuess);
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0), "123456")).get().matches(r -> !r.isGuess());
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.MALFORMED, 5), "12")).get().matches(r -> !r.isGuess());
+        }
+    }
+
+    @Test
     void aRefusedCodeHasAMessageAndAReasonForTheEvent() {
         assertThat(CodeScreen.STAFF.refusal(new VerifyResult(VerifyOutcome.WRONG, 3), "123456"))
                 .contains(new CodeScreen.Refusal("careaccess.staff.code.wrong", "code_wrong"));

@@ -80,18 +80,16 @@ final class LinkSecurityCodeForm implements FlowStep {
             return;
         }
         Response page = page(context, link.get(), code).addError(new FormMessage(FIELD, refusal.get().messageKey())).createForm(PAGE);
-        switch (result.outcome()) {
-            case WRONG, ATTEMPTS_USED_UP -> {
-                LinkFlow.errorEvent(context, STEP, refusal.get().reason(), link.get().id())
-                        .detail(CareAccessEvents.ATTEMPTS_LEFT, Integer.toString(result.attemptsLeft()))
-                        .error(Errors.INVALID_USER_CREDENTIALS);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
-            }
-            case NO_LIVE_CODE -> {
+        if (refusal.get().isGuess()) {
+            LinkFlow.errorEvent(context, STEP, refusal.get().reason(), link.get().id())
+                    .detail(CareAccessEvents.ATTEMPTS_LEFT, Integer.toString(result.attemptsLeft()))
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        } else {
+            if (result.outcome() == TextedSecurityCode.VerifyOutcome.NO_LIVE_CODE) {
                 LinkFlow.error(context, STEP, Errors.EXPIRED_CODE, refusal.get().reason(), link.get().id());
-                context.challenge(page);
             }
-            default -> context.challenge(page);
+            context.challenge(page);
         }
     }
 

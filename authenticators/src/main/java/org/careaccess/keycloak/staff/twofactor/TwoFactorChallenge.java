@@ -119,8 +119,7 @@ public final class TwoFactorChallenge implements FlowStep {
     private boolean textedCodeAccepted(AuthenticationFlowContext context, Enrolment enrolment, String typed) {
         VerifyResult result = textedCode(context).verify(typed);
         Optional<CodeScreen.Refusal> refusal = CodeScreen.STAFF.refusal(result, typed);
-        refusal.ifPresent(r -> refuse(context, enrolment, TwoFactorMethod.SMS, r.messageKey(), r.reason(),
-                result.outcome() != TextedSecurityCode.VerifyOutcome.MALFORMED));
+        refusal.ifPresent(r -> refuse(context, enrolment, TwoFactorMethod.SMS, r.messageKey(), r.reason(), r.isGuess()));
         return refusal.isEmpty();
     }
 
@@ -139,7 +138,7 @@ public final class TwoFactorChallenge implements FlowStep {
         return valid;
     }
 
-    /** A wrong code counts towards brute-force protection; a mistyped one (not 6 digits) does not. */
+    /** A wrong code counts towards brute-force protection; a mistyped or expired one does not. */
     private void refuse(AuthenticationFlowContext context, Enrolment enrolment, TwoFactorMethod method, String messageKey, String reason,
                         boolean counts) {
         Response page = codePage(context, enrolment, method).addError(new FormMessage(SecurityCodePage.CODE, messageKey))
