@@ -11,8 +11,9 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * What a texted code's send or check outcome means on a code screen: the message the page shows,
  * the event details, the code's lifetime in minutes. One translator for patients and staff, so the
- * two screens cannot drift apart; only their wording (message keys, per theme) and what the
- * hourly limit counts per (a link, a user) differ.
+ * two screens cannot drift apart; only their wording (message keys, per theme), what the
+ * hourly limit counts per (a link, a user) and whether a code typed after the last one died counts
+ * towards brute-force protection differ, each said here.
  */
 public final class CodeScreen {
 
@@ -29,18 +30,29 @@ public final class CodeScreen {
         }
     }
 
-    public static final CodeScreen PATIENT = new CodeScreen("link", new Words("careaccess.code.newCodeSent", "careaccess.code.wait",
+    /**
+     * Patients: a code typed when none is live guesses nothing and does not count towards the realm's
+     * brute-force protection (a patient who comes back after the code's ten minutes is not an
+     * attacker; the link's own locks bound the guesses).
+     */
+    public static final CodeScreen PATIENT = new CodeScreen("link", false, new Words("careaccess.code.newCodeSent", "careaccess.code.wait",
             "careaccess.code.useTheCodeSent", "careaccess.code.wrong", "careaccess.code.triesUsedUp", "careaccess.code.expired",
             "careaccess.code.format", "careaccess.code.missing"));
-    public static final CodeScreen STAFF = new CodeScreen("user", new Words("careaccess.staff.code.sent", "careaccess.staff.code.cooldown",
+    /**
+     * Staff: every code typed after the password that is not accepted counts, live or not, so ten
+     * tries lock the account whether or not a code was asked for again (the staff realm's rule).
+     */
+    public static final CodeScreen STAFF = new CodeScreen("user", true, new Words("careaccess.staff.code.sent", "careaccess.staff.code.cooldown",
             "careaccess.staff.code.tooManyTexts", "careaccess.staff.code.wrong", "careaccess.staff.code.attemptsUsedUp",
             "careaccess.staff.code.expired", "careaccess.staff.code.malformed", "careaccess.staff.code.missing"));
 
     private final String subject;
+    private final boolean deadCodesCount;
     private final Words words;
 
-    private CodeScreen(String subject, Words words) {
+    private CodeScreen(String subject, boolean deadCodesCount, Words words) {
         this.subject = subject;
+        this.deadCodesCount = deadCodesCount;
         this.words = words;
     }
 
@@ -76,15 +88,11 @@ public final class CodeScreen {
     }
 
     /** A refused code: the page's message key and the event's {@code careaccess_reason}. */
-    public record Refusal(String messageKey, String reason) {
-
-        /**
-         * A guess against a live code (wrong, or the last try): it counts towards the realm's
-         * brute-force protection. An expired or mistyped code guesses nothing and does not.
-         */
-        public boolean isGuess() {
-            return reason.equals("code_wrong") || reason.equals("code_tries_used_up");
-        }
+    /**
+     * Why a code was refused: the page's message, the event's reason, and whether it counts towards
+     * the realm's brute-force protection (through {@code failureChallenge}). A mistyped code never does.
+     */
+    public record Refusal(String messageKey, String reason, boolean counts) {
     }
 
     /**
@@ -95,10 +103,11 @@ public final class CodeScreen {
     public Optional<Refusal> refusal(VerifyResult result, String typed) {
         return switch (result.outcome()) {
             case ACCEPTED -> Optional.empty();
-            case WRONG -> Optional.of(new Refusal(words.wrong(), "code_wrong"));
-            case ATTEMPTS_USED_UP -> Optional.of(new Refusal(words.triesUsedUp(), "code_tries_used_up"));
-            case NO_LIVE_CODE -> Optional.of(new Refusal(words.expired(), "code_expired"));
-            case MALFORMED -> Optional.of(new Refusal(typed == null || typed.isBlank() ? words.missing() : words.malformed(), "code_malformed"));
+            case WRONG -> Optional.of(new Refusal(words.wrong(), "code_wrong", true));
+            case ATTEMPTS_USED_UP -> Optional.of(new Refusal(words.triesUsedUp(), "code_tries_used_up", true));
+            case NO_LIVE_CODE -> Optional.of(new Refusal(words.expired(), "code_expired", deadCodesCount));
+            case MALFORMED -> Optional.of(new Refusal(typed == null || typed.isBlank() ? words.missing() : words.malformed(), "code_malformed",
+                    false));
         };
     }
 

@@ -54,23 +54,24 @@ class CodeScreenTest {
     }
 
     @Test
-    void onlyAGuessAgainstALiveCodeCountsTowardsBruteForceProtectionForPatientsAndStaffAlike() {
+    void wrongCodesCountForBothAudiencesExpiredOnesOnlyForStaffMistypedOnesNever() {
         for (CodeScreen screen : new CodeScreen[] {CodeScreen.PATIENT, CodeScreen.STAFF}) {
-            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.WRONG, 3), "123456")).get().matches(CodeScreen.Refusal::isGuess);
-            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0), "123456")).get().matches(CodeScreen.Refusal::isGuess);
-            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0), "123456")).get().matches(r -> !r.isGuess());
-            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.MALFORMED, 5), "12")).get().matches(r -> !r.isGuess());
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.WRONG, 3), "123456")).get().matches(CodeScreen.Refusal::counts);
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0), "123456")).get().matches(CodeScreen.Refusal::counts);
+            assertThat(screen.refusal(new VerifyResult(VerifyOutcome.MALFORMED, 5), "12")).get().matches(r -> !r.counts());
         }
+        assertThat(CodeScreen.PATIENT.refusal(new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0), "123456")).get().matches(r -> !r.counts());
+        assertThat(CodeScreen.STAFF.refusal(new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0), "123456")).get().matches(CodeScreen.Refusal::counts);
     }
 
     @Test
     void aRefusedCodeHasAMessageAndAReasonForTheEvent() {
         assertThat(CodeScreen.STAFF.refusal(new VerifyResult(VerifyOutcome.WRONG, 3), "123456"))
-                .contains(new CodeScreen.Refusal("careaccess.staff.code.wrong", "code_wrong"));
+                .contains(new CodeScreen.Refusal("careaccess.staff.code.wrong", "code_wrong", true));
         assertThat(CodeScreen.PATIENT.refusal(new VerifyResult(VerifyOutcome.ATTEMPTS_USED_UP, 0), "123456"))
-                .contains(new CodeScreen.Refusal("careaccess.code.triesUsedUp", "code_tries_used_up"));
+                .contains(new CodeScreen.Refusal("careaccess.code.triesUsedUp", "code_tries_used_up", true));
         assertThat(CodeScreen.PATIENT.refusal(new VerifyResult(VerifyOutcome.NO_LIVE_CODE, 0), "123456"))
-                .contains(new CodeScreen.Refusal("careaccess.code.expired", "code_expired"));
+                .contains(new CodeScreen.Refusal("careaccess.code.expired", "code_expired", false));
         assertThat(CodeScreen.PATIENT.refusal(new VerifyResult(VerifyOutcome.ACCEPTED, 0), "123456")).isEmpty();
     }
 

@@ -80,7 +80,7 @@ final class LinkSecurityCodeForm implements FlowStep {
             return;
         }
         Response page = page(context, link.get(), code).addError(new FormMessage(FIELD, refusal.get().messageKey())).createForm(PAGE);
-        if (refusal.get().isGuess()) {
+        if (refusal.get().counts()) {
             LinkFlow.errorEvent(context, STEP, refusal.get().reason(), link.get().id())
                     .detail(CareAccessEvents.ATTEMPTS_LEFT, Integer.toString(result.attemptsLeft()))
                     .error(Errors.INVALID_USER_CREDENTIALS);

@@ -119,7 +119,7 @@ public final class TwoFactorChallenge implements FlowStep {
     private boolean textedCodeAccepted(AuthenticationFlowContext context, Enrolment enrolment, String typed) {
         VerifyResult result = textedCode(context).verify(typed);
         Optional<CodeScreen.Refusal> refusal = CodeScreen.STAFF.refusal(result, typed);
-        refusal.ifPresent(r -> refuse(context, enrolment, TwoFactorMethod.SMS, r.messageKey(), r.reason(), r.isGuess()));
+        refusal.ifPresent(r -> refuse(context, enrolment, TwoFactorMethod.SMS, r.messageKey(), r.reason(), r.counts()));
         return refusal.isEmpty();
     }
 
@@ -138,7 +138,7 @@ public final class TwoFactorChallenge implements FlowStep {
         return valid;
     }
 
-    /** A wrong code counts towards brute-force protection; a mistyped or expired one does not. */
+    /** A refused code counts towards brute-force protection as {@link CodeScreen} says; a mistyped one never does. */
     private void refuse(AuthenticationFlowContext context, Enrolment enrolment, TwoFactorMethod method, String messageKey, String reason,
                         boolean counts) {
         Response page = codePage(context, enrolment, method).addError(new FormMessage(SecurityCodePage.CODE, messageKey))
