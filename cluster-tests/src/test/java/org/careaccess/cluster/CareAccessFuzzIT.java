@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.cluster.ClusterNodes.admin;
 import static org.careaccess.cluster.ClusterNodes.browser;
 import static org.careaccess.cluster.ClusterNodes.frontUrl;
+import static org.careaccess.cluster.ClusterNodes.journey;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.careaccess.testkit.JsonApi;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.SafeAnswers;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +57,12 @@ class CareAccessFuzzIT {
 
     @BeforeAll
     static void realmAndLink() {
-        ClusterPatients.createCopy(PATIENTS, Map.of(
+        journey().createRealmCopy(PATIENTS, Map.of(
                 "careaccess date of birth", Map.of("dateOfBirthMaxAttempts", "100000", "dateOfBirthMaxWrongDatesPerLink", "100000"),
                 "careaccess security code", Map.of("codeMaxAttempts", "100000")), Map.of("bruteForceProtected", false));
-        issuer = ClusterPatients.issuer(PATIENTS);
-        link = issuer.issue(ClusterPatients.BORN);
-        ClusterPatients.firstDevice(link);
+        issuer = journey().issuer(PATIENTS);
+        link = issuer.issue(PatientJourney.BORN);
+        journey().signedInFirstDevice(link);
     }
 
     @Test
@@ -72,11 +74,11 @@ class CareAccessFuzzIT {
         valid.put("dob-year", "1984");
         List<String> failures = new ArrayList<>();
 
-        FuzzRuns.formCases(failures, valid, () -> ClusterPatients.open(browser(), link).form(), answer -> {
+        FuzzRuns.formCases(failures, valid, () -> journey().open(browser(), link).form(), answer -> {
             assertThat(answer.careaccessPage()).as("the form again: " + answer).isEqualTo("dob");
             assertThat(answer.errors()).as("with a message").isNotEmpty();
         });
-        FuzzRuns.wrongMethodsAndMalformedBodies(failures, ClusterNodes::browser, b -> ClusterPatients.open(b, link).form().action());
+        FuzzRuns.wrongMethodsAndMalformedBodies(failures, ClusterNodes::browser, b -> journey().open(b, link).form().action());
 
         assertThat(failures).isEmpty();
     }
@@ -93,7 +95,7 @@ class CareAccessFuzzIT {
             assertThat(answer.isRedirect()).as("signs nobody in: " + answer).isFalse();
             assertThat(answer.careaccessPage()).as(answer.toString()).isIn("code", "sms-limit");
         });
-        FuzzRuns.wrongMethodsAndMalformedBodies(failures, ClusterNodes::browser, b -> ClusterPatients.openAndConfirmBirthDate(b, link).form().action());
+        FuzzRuns.wrongMethodsAndMalformedBodies(failures, ClusterNodes::browser, b -> journey().openAndConfirmBirthDate(b, link).form().action());
 
         assertThat(failures).isEmpty();
     }
@@ -110,7 +112,7 @@ class CareAccessFuzzIT {
 
     @Test
     void everyIssuerApiCaseGetsAClearJsonAnswerAndARefusedOneStoresNothing() throws SQLException {
-        Map<String, Object> valid = LinkIssuerApi.requestBody(ClusterPatients.BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        Map<String, Object> valid = LinkIssuerApi.requestBody(PatientJourney.BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
         List<FuzzInputs.Body> bodies = new ArrayList<>(FuzzInputs.jsonCases(valid));
         bodies.add(new FuzzInputs.Body("1 MB of JSON", "application/json", "{\"resource\":\"" + "x".repeat(1 << 20) + "\"}"));
         bodies.add(new FuzzInputs.Body("plain text", "text/plain", "{}"));
@@ -236,7 +238,7 @@ class CareAccessFuzzIT {
     }
 
     private static org.careaccess.testkit.Form codeForm() {
-        return ClusterPatients.codePageOnASecondDevice(link).form();
+        return journey().codePageOnASecondDevice(link).form();
     }
 
     private static Page staffSignIn(Browser browser) {
@@ -292,7 +294,7 @@ class CareAccessFuzzIT {
         for (FuzzInputs.Value value : FuzzInputs.values()) {
             FuzzRuns.check(failures, value.toString(), () -> {
                 // A patient link answers with the portal's login initiation; the portal's request then shows the page.
-                Page answer = ClusterPatients.openUrl(newBrowser.get(), prefix + pathSegment(value.value()));
+                Page answer = journey().openUrl(newBrowser.get(), prefix + pathSegment(value.value()));
                 SafeAnswers.assertNoServerError(answer, value.toString());
                 SafeAnswers.assertNotReflected(answer.body(), value, value.toString());
                 assertThat(signedIn.test(answer)).as("signs nobody in: " + answer).isFalse();

@@ -13,6 +13,7 @@ import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.PostgresDatabase;
 import org.careaccess.testkit.ProductionKeycloak;
 import org.careaccess.testkit.SnsStandIn;
@@ -55,6 +56,13 @@ public final class ClusterNodes implements BeforeAllCallback {
     static final String STAFF_PORTAL_SECRET = "cluster-staff-portal-secret";
 
     private static final Pattern CLUSTER_VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*] \\((\\d+)\\) \\[([^\\]]*)]");
+
+    /** What the realm files' client placeholders are set to on both nodes. */
+    static final CareAccessInstall.Clients CLIENTS = new CareAccessInstall.Clients(ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL,
+            STAFF_PORTAL_SECRET, null, CareAccessInstall.NHSMAIL_CLIENT_SECRET);
+
+    /** A patient's journey through the front, whichever node {@link #routeTo} last chose. */
+    private static final PatientJourney JOURNEY = new PatientJourney(ClusterNodes::frontUrl, ClusterNodes::sns, CLIENTS);
 
     private static PostgresDatabase database;
     private static TcpProxy databaseLink;
@@ -111,8 +119,7 @@ public final class ClusterNodes implements BeforeAllCallback {
 
     /** What CareAccess needs on every node, set where the single test server's is. */
     private static KeycloakServer.Builder careAccess(KeycloakServer.Builder node) {
-        return CareAccessInstall.configure(node, frontUrl(), sns, mail, SMS_TIMEOUT_MILLIS, new CareAccessInstall.Clients(
-                ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, null, CareAccessInstall.NHSMAIL_CLIENT_SECRET))
+        return CareAccessInstall.configure(node, frontUrl(), sns, mail, SMS_TIMEOUT_MILLIS, CLIENTS)
                 .option("--spi-careaccess-retention--default--interval=" + RETENTION_INTERVAL_SECONDS)
                 .option("--log-level=INFO,org.careaccess.keycloak.retention:debug");
     }
@@ -193,6 +200,11 @@ public final class ClusterNodes implements BeforeAllCallback {
     /** The admin API through the front ({@code nodeA().admin()} for one node's own). */
     public static AdminClient admin() {
         return new AdminClient(frontUrl(), KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD);
+    }
+
+    /** What a patient does with a texted link through the front, and what the issuer, texts and portal see. */
+    public static PatientJourney journey() {
+        return JOURNEY;
     }
 
     /** A new browser with no cookies, following redirects within the front. */

@@ -2,9 +2,10 @@ package org.careaccess.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.cluster.ClusterNodes.admin;
+import static org.careaccess.cluster.ClusterNodes.journey;
 import static org.careaccess.cluster.ClusterNodes.nodeA;
 import static org.careaccess.cluster.ClusterNodes.nodeB;
-import static org.careaccess.cluster.ClusterPatients.BORN;
+import static org.careaccess.testkit.PatientJourney.BORN;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.LinkIssuerApi;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,8 @@ class DataRetentionClusterIT {
     static void realms() {
         // One wrong date of birth locks a link for good, so a test can lock one through the flow.
         Map<String, Map<String, String>> lockAtOnce = Map.of("careaccess date of birth", Map.of("dateOfBirthMaxWrongDatesPerLink", "1"));
-        ClusterPatients.createCopy(THIRTY_DAYS, lockAtOnce);
-        ClusterPatients.createCopy(AT_ONCE, lockAtOnce);
+        journey().createRealmCopy(THIRTY_DAYS, lockAtOnce);
+        journey().createRealmCopy(AT_ONCE, lockAtOnce);
         ObjectNode realm = (ObjectNode) admin().get("/realms/" + AT_ONCE).expect(200).body();
         realm.withObject("/attributes").put("careaccess.link.retentionDays", "0");
         admin().put("/realms/" + AT_ONCE, realm).expect(204);
@@ -60,13 +61,13 @@ class DataRetentionClusterIT {
 
     @Test
     void endedLinksGoAfterTheRetentionPeriodWithTheirDeviceAndLiveOnesStay() throws SQLException {
-        LinkIssuerApi.IssuedLink expiredLongAgo = withDevice(ClusterPatients.newLink(THIRTY_DAYS));
-        LinkIssuerApi.IssuedLink revokedLongAgo = revoked(withDevice(ClusterPatients.newLink(THIRTY_DAYS)));
-        LinkIssuerApi.IssuedLink lockedLongAgo = lockedForGood(ClusterPatients.newLink(THIRTY_DAYS));
-        LinkIssuerApi.IssuedLink expiredRecently = ClusterPatients.newLink(THIRTY_DAYS);
-        LinkIssuerApi.IssuedLink revokedJustNow = revoked(ClusterPatients.newLink(THIRTY_DAYS));
-        LinkIssuerApi.IssuedLink lockedJustNow = lockedForGood(ClusterPatients.newLink(THIRTY_DAYS));
-        LinkIssuerApi.IssuedLink liveForWeeks = withDevice(ClusterPatients.newLink(THIRTY_DAYS));
+        LinkIssuerApi.IssuedLink expiredLongAgo = withDevice(journey().newLink(THIRTY_DAYS));
+        LinkIssuerApi.IssuedLink revokedLongAgo = revoked(withDevice(journey().newLink(THIRTY_DAYS)));
+        LinkIssuerApi.IssuedLink lockedLongAgo = lockedForGood(journey().newLink(THIRTY_DAYS));
+        LinkIssuerApi.IssuedLink expiredRecently = journey().newLink(THIRTY_DAYS);
+        LinkIssuerApi.IssuedLink revokedJustNow = revoked(journey().newLink(THIRTY_DAYS));
+        LinkIssuerApi.IssuedLink lockedJustNow = lockedForGood(journey().newLink(THIRTY_DAYS));
+        LinkIssuerApi.IssuedLink liveForWeeks = withDevice(journey().newLink(THIRTY_DAYS));
         // Issued 30 days each: expired 31 days ago, and ended 31 days ago (revoked or locked, then 61 days pass).
         moveBack(expiredLongAgo, Duration.ofDays(61));
         moveBack(revokedLongAgo, Duration.ofDays(31));
@@ -78,33 +79,33 @@ class DataRetentionClusterIT {
 
         assertThat(List.of(expiredLongAgo, revokedLongAgo, lockedLongAgo)).as("ended more than 30 days ago").noneMatch(DataRetentionClusterIT::stored);
         assertThat(List.of(expiredRecently, revokedJustNow, lockedJustNow, liveForWeeks)).as("live, or ended within 30 days").allMatch(DataRetentionClusterIT::stored);
-        assertThat(ClusterPatients.issuer(THIRTY_DAYS).status(revokedLongAgo.id()).status()).as("the issuer API").isEqualTo(404);
+        assertThat(journey().issuer(THIRTY_DAYS).status(revokedLongAgo.id()).status()).as("the issuer API").isEqualTo(404);
         assertThat(devicesBoundTo(List.of(expiredLongAgo, revokedLongAgo))).as("trusted devices of purged links").isZero();
         assertThat(devicesBoundTo(List.of(liveForWeeks))).isEqualTo(1);
     }
 
     @Test
     void withRetentionZeroALinkRevokedJustNowGoesAtTheNextPurge() throws SQLException {
-        LinkIssuerApi.IssuedLink revokedJustNow = revoked(withDevice(ClusterPatients.newLink(AT_ONCE)));
-        LinkIssuerApi.IssuedLink lockedJustNow = lockedForGood(ClusterPatients.newLink(AT_ONCE));
-        LinkIssuerApi.IssuedLink live = withDevice(ClusterPatients.newLink(AT_ONCE));
+        LinkIssuerApi.IssuedLink revokedJustNow = revoked(withDevice(journey().newLink(AT_ONCE)));
+        LinkIssuerApi.IssuedLink lockedJustNow = lockedForGood(journey().newLink(AT_ONCE));
+        LinkIssuerApi.IssuedLink live = withDevice(journey().newLink(AT_ONCE));
 
         awaitAPurgeThatStartedAfter(Instant.now());
 
         assertThat(stored(revokedJustNow)).isFalse();
         assertThat(stored(lockedJustNow)).isFalse();
         assertThat(stored(live)).isTrue();
-        PatientLinkSteps.expectPage(ClusterPatients.open(ClusterNodes.browser(), revokedJustNow), "link-invalid");
+        PatientJourney.expectPage(journey().open(ClusterNodes.browser(), revokedJustNow), "link-invalid");
     }
 
     @Test
     void patientsLeftWithNoLinkAndNoNhsNumberGoAndTheOthersStay() {
-        LinkIssuerApi.IssuedLink withoutNhsNumber = withDevice(ClusterPatients.newLink(AT_ONCE));
-        LinkIssuerApi.IssuedLink withNhsNumber = ClusterPatients.issuer(AT_ONCE).issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        LinkIssuerApi.IssuedLink withoutNhsNumber = withDevice(journey().newLink(AT_ONCE));
+        LinkIssuerApi.IssuedLink withNhsNumber = journey().issuer(AT_ONCE).issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
         // A patient whose NHS number an admin removed, with one ended link and one live one.
         String nhsNumber = TestPatients.nextNhsNumber();
-        LinkIssuerApi.IssuedLink endedOfTwo = ClusterPatients.issuer(AT_ONCE).issue(BORN, TestPatients.nextMobile(), nhsNumber);
-        LinkIssuerApi.IssuedLink liveOfTwo = ClusterPatients.issuer(AT_ONCE).issue(BORN, TestPatients.nextMobile(), nhsNumber);
+        LinkIssuerApi.IssuedLink endedOfTwo = journey().issuer(AT_ONCE).issue(BORN, TestPatients.nextMobile(), nhsNumber);
+        LinkIssuerApi.IssuedLink liveOfTwo = journey().issuer(AT_ONCE).issue(BORN, TestPatients.nextMobile(), nhsNumber);
         String leftWithALiveLink = patientOf(endedOfTwo);
         assertThat(patientOf(liveOfTwo)).isEqualTo(leftWithALiveLink);
         removeNhsNumber(leftWithALiveLink);
@@ -145,20 +146,20 @@ class DataRetentionClusterIT {
 
     /** Opens the link on a first device, which binds it as the link's trusted device. */
     private static LinkIssuerApi.IssuedLink withDevice(LinkIssuerApi.IssuedLink link) {
-        ClusterPatients.firstDevice(link);
+        journey().signedInFirstDevice(link);
         return link;
     }
 
     private static LinkIssuerApi.IssuedLink revoked(LinkIssuerApi.IssuedLink link) {
-        ClusterPatients.issuer(link.realm()).revoke(link.id()).expect(204);
+        journey().issuer(link.realm()).revoke(link.id()).expect(204);
         return link;
     }
 
     /** One wrong date of birth, which locks the link for good in these realms. */
     private static LinkIssuerApi.IssuedLink lockedForGood(LinkIssuerApi.IssuedLink link) {
-        PatientLinkSteps.expectPage(PatientLinkSteps.enterDateOfBirth(ClusterPatients.open(ClusterNodes.browser(), link), BORN.minusDays(1)),
+        PatientJourney.expectPage(PatientJourney.enterDateOfBirth(journey().open(ClusterNodes.browser(), link), BORN.minusDays(1)),
                 "link-locked");
-        assertThat(ClusterPatients.issuer(link.realm()).status(link.id()).expect(200).body().path("status").asText()).isEqualTo("locked");
+        assertThat(journey().issuer(link.realm()).status(link.id()).expect(200).body().path("status").asText()).isEqualTo("locked");
         return link;
     }
 
@@ -207,7 +208,7 @@ class DataRetentionClusterIT {
     }
 
     private static String patientOf(LinkIssuerApi.IssuedLink link) {
-        return ClusterPatients.issuer(link.realm()).status(link.id()).expect(200).body().path("patientId").asText();
+        return journey().issuer(link.realm()).status(link.id()).expect(200).body().path("patientId").asText();
     }
 
     private static String user(String id) {

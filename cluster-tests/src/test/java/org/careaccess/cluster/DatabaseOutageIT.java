@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.cluster.ClusterNodes.browser;
 import static org.careaccess.cluster.ClusterNodes.databaseLink;
 import static org.careaccess.cluster.ClusterNodes.frontUrl;
+import static org.careaccess.cluster.ClusterNodes.journey;
 import static org.careaccess.cluster.ClusterNodes.nodeA;
 import static org.careaccess.cluster.ClusterNodes.nodeB;
 import static org.careaccess.cluster.ClusterNodes.routeTo;
@@ -18,7 +19,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.SafeAnswers;
 import org.careaccess.testkit.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -103,30 +104,30 @@ class DatabaseOutageIT {
 
     @Test
     void aPatientLinkFlowWithoutTheDatabaseShowsAPlainPageAndWorksOnceItIsBack() {
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(ClusterPatients.REALM);
+        LinkIssuerApi.IssuedLink link = journey().newLink(PatientJourney.REALM);
         Browser phone = browser();
-        Page dob = ClusterPatients.open(phone, link);
-        PatientLinkSteps.expectPage(dob, "dob");
+        Page dob = journey().open(phone, link);
+        PatientJourney.expectPage(dob, "dob");
 
-        Page opened = duringAnOutage(() -> ClusterPatients.open(browser(), link));
-        Page dateOfBirth = duringAnOutage(() -> PatientLinkSteps.enterDateOfBirth(dob, link.birthDate()));
+        Page opened = duringAnOutage(() -> journey().open(browser(), link));
+        Page dateOfBirth = duringAnOutage(() -> PatientJourney.enterDateOfBirth(dob, link.birthDate()));
 
         assertPlainErrorOrFlowPage(opened, "opening a link during the outage");
         assertPlainErrorOrFlowPage(dateOfBirth, "the date of birth during the outage");
-        Page done = dateOfBirth.isRedirect() ? dateOfBirth : ClusterPatients.openAndConfirmBirthDate(phone, link);
-        ClusterPatients.assertBackAtPortal(done);
+        Page done = dateOfBirth.isRedirect() ? dateOfBirth : journey().openAndConfirmBirthDate(phone, link);
+        journey().assertBackAtPortal(done);
     }
 
     @Test
     void aSecurityCodeTypedWithoutTheDatabaseShowsAPlainPageAndWorksOnceItIsBack() {
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(ClusterPatients.REALM);
-        Page code = ClusterPatients.codePageOnASecondDevice(link);
+        LinkIssuerApi.IssuedLink link = journey().newLink(PatientJourney.REALM);
+        Page code = journey().codePageOnASecondDevice(link);
 
-        Page answer = duringAnOutage(() -> ClusterPatients.enterTextedCode(code, link));
+        Page answer = duringAnOutage(() -> journey().enterTextedCode(code, link));
 
         assertPlainErrorOrFlowPage(answer, "the security code during the outage");
-        Page done = answer.isRedirect() ? answer : ClusterPatients.enterTextedCode(ClusterPatients.codePageOnASecondDevice(link), link);
-        ClusterPatients.assertBackAtPortal(done);
+        Page done = answer.isRedirect() ? answer : journey().enterTextedCode(journey().codePageOnASecondDevice(link), link);
+        journey().assertBackAtPortal(done);
     }
 
     /**

@@ -2,9 +2,10 @@ package org.careaccess.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.cluster.ClusterNodes.admin;
+import static org.careaccess.cluster.ClusterNodes.journey;
 import static org.careaccess.cluster.ClusterNodes.nodeA;
 import static org.careaccess.cluster.ClusterNodes.nodeB;
-import static org.careaccess.cluster.ClusterPatients.BORN;
+import static org.careaccess.testkit.PatientJourney.BORN;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.careaccess.testkit.JsonApi;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.Parallel;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,11 +36,11 @@ class IssuerApiLimitsClusterIT {
 
     @BeforeAll
     static void realms() {
-        ClusterPatients.createCopy(FIVE_A_SECOND, Map.of());
+        journey().createRealmCopy(FIVE_A_SECOND, Map.of());
         ObjectNode attributes = (ObjectNode) admin().get("/realms/" + FIVE_A_SECOND).expect(200).body().path("attributes");
         attributes.put("careaccess.issuer.requestsPerSecond", "5");
         admin().put("/realms/" + FIVE_A_SECOND, Map.of("attributes", attributes)).expect(204);
-        ClusterPatients.createCopy(MISMATCHES, Map.of());
+        journey().createRealmCopy(MISMATCHES, Map.of());
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.cluster.ClusterNodes.admin;
 import static org.careaccess.cluster.ClusterNodes.browser;
 import static org.careaccess.cluster.ClusterNodes.frontUrl;
+import static org.careaccess.cluster.ClusterNodes.journey;
 import static org.careaccess.cluster.ClusterNodes.nodeA;
 import static org.careaccess.cluster.ClusterNodes.nodeB;
 import static org.careaccess.cluster.ClusterNodes.routeTo;
@@ -22,7 +23,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.SafeAnswers;
 import org.careaccess.testkit.TestRealm;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,24 +79,24 @@ class NodeFailureIT {
     @Order(2)
     void whenNodeBStopsBetweenDateOfBirthAndCodeThePatientFinishesOnNodeA() {
         ClusterNodes.startStopped();
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(ClusterPatients.REALM);
-        ClusterPatients.firstDevice(link);
+        LinkIssuerApi.IssuedLink link = journey().newLink(PatientJourney.REALM);
+        journey().signedInFirstDevice(link);
         Browser secondDevice = browser();
         routeTo(nodeB());
-        Page code = ClusterPatients.openAndConfirmBirthDate(secondDevice, link);
-        PatientLinkSteps.expectPage(code, "code");
+        Page code = journey().openAndConfirmBirthDate(secondDevice, link);
+        PatientJourney.expectPage(code, "code");
 
         nodeB().stop();
         routeTo(nodeA());
-        Page answer = ClusterPatients.enterTextedCode(code, link);
+        Page answer = journey().enterTextedCode(code, link);
 
         System.out.printf("code typed on node A after node B stopped: %s%n", answer.isRedirect() ? "signed in" : answer + ", starting again");
         if (!answer.isRedirect()) {
             // Starting again is acceptable; a server error or a dead end is not.
             SafeAnswers.assertNoServerError(answer, "code typed after node B stopped");
-            answer = ClusterPatients.enterTextedCode(ClusterPatients.openAndConfirmBirthDate(secondDevice, link), link);
+            answer = journey().enterTextedCode(journey().openAndConfirmBirthDate(secondDevice, link), link);
         }
-        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(answer, ClusterPatients.REALM))).containsExactlyInAnyOrder("dob", "sms");
+        assertThat(OidcClient.amr(journey().idTokenClaims(answer))).containsExactlyInAnyOrder("dob", "sms");
         assertThat(ClusterNodes.clusterView(nodeA())).as("node A alone after B stopped").containsExactly("node-a");
     }
 
@@ -108,9 +109,9 @@ class NodeFailureIT {
         Browser signedIn = browser();
         OidcClient client = realm.client(frontUrl());
         JsonNode tokens = client.redeem(realm.signIn(signedIn, frontUrl(), "gus", PASSWORD));
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(ClusterPatients.REALM);
-        Browser phone = ClusterPatients.firstDevice(link);
-        int texts = ClusterPatients.textsTo(link);
+        LinkIssuerApi.IssuedLink link = journey().newLink(PatientJourney.REALM);
+        Browser phone = journey().signedInFirstDevice(link);
+        int texts = journey().textsTo(link);
 
         ClusterNodes.restartBoth();
 
@@ -119,14 +120,14 @@ class NodeFailureIT {
         assertThat(admin().get("/realms/" + realm.name() + "/users/" + userId).expect(200).body().path("username").asText()).isEqualTo("gus");
         assertThat(client.tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.path("refresh_token").asText()))
                 .path("access_token").asText()).as("the session survived the restart").isNotEmpty();
-        Page linkAgain = ClusterPatients.openAndConfirmBirthDate(ClusterPatients.sameDeviceWithoutSession(phone), link);
-        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(linkAgain, ClusterPatients.REALM)))
+        Page linkAgain = journey().openAndConfirmBirthDate(journey().sameDeviceWithoutSession(phone), link);
+        assertThat(OidcClient.amr(journey().idTokenClaims(linkAgain)))
                 .as("the link opens and the device is still trusted: no code").containsExactlyInAnyOrder("dob", "device");
-        assertThat(ClusterPatients.textsTo(link)).isEqualTo(texts);
+        assertThat(journey().textsTo(link)).isEqualTo(texts);
         routeTo(nodeB());
         assertThat(TestRealm.isCodeRedirect(realm.openSignIn(signedIn, frontUrl()))).as("still signed in through node B").isTrue();
         assertThat(TestRealm.isCodeRedirect(realm.signIn(browser(), frontUrl(), "gus", PASSWORD))).as("the password still works").isTrue();
-        PatientLinkSteps.expectPage(ClusterPatients.openAndConfirmBirthDate(browser(), link), "code");
+        PatientJourney.expectPage(journey().openAndConfirmBirthDate(browser(), link), "code");
         routeTo(nodeA());
     }
 

@@ -2,11 +2,12 @@ package org.careaccess.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.cluster.ClusterNodes.browser;
+import static org.careaccess.cluster.ClusterNodes.journey;
 import static org.careaccess.cluster.ClusterNodes.nodeA;
 import static org.careaccess.cluster.ClusterNodes.nodeB;
 import static org.careaccess.cluster.ClusterNodes.routeTo;
-import static org.careaccess.cluster.ClusterPatients.BORN;
-import static org.careaccess.cluster.ClusterPatients.REALM;
+import static org.careaccess.testkit.PatientJourney.BORN;
+import static org.careaccess.testkit.PatientJourney.REALM;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,7 @@ import org.careaccess.testkit.LinkEvents;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class PatientLinkClusterIT {
 
     @BeforeAll
     static void realmsWithOneSettingChanged() {
-        ClusterPatients.createCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
-        ClusterPatients.createCopy(NO_BRUTE_FORCE, Map.of(), Map.of("bruteForceProtected", false));
+        journey().createRealmCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
+        journey().createRealmCopy(NO_BRUTE_FORCE, Map.of(), Map.of("bruteForceProtected", false));
     }
 
     @AfterEach
@@ -57,44 +58,44 @@ class PatientLinkClusterIT {
     @Test
     void aLinkIssuedThroughNodeAOpensOnNodeB() {
         routeTo(nodeA());
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+        LinkIssuerApi.IssuedLink link = journey().newLink(REALM);
 
         routeTo(nodeB());
-        Page done = ClusterPatients.openAndConfirmBirthDate(browser(), link);
+        Page done = journey().openAndConfirmBirthDate(browser(), link);
 
-        JsonNode claims = ClusterPatients.idTokenClaims(done, REALM);
+        JsonNode claims = journey().idTokenClaims(done);
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
         assertThat(OidcClient.amr(claims)).containsExactly("dob");
-        assertThat(ClusterPatients.issuer(REALM).status(link.id()).expect(200).body().path("trustedDevice").path("boundBy").asText())
+        assertThat(journey().issuer(REALM).status(link.id()).expect(200).body().path("trustedDevice").path("boundBy").asText())
                 .as("the first device, bound through node B, as node A reports it").isEqualTo("first_use");
     }
 
     @Test
     void aCodeTextedThroughNodeAIsAcceptedOnNodeB() {
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+        LinkIssuerApi.IssuedLink link = journey().newLink(REALM);
         routeTo(nodeA());
-        Page code = ClusterPatients.codePageOnASecondDevice(link);
-        assertThat(ClusterPatients.textsTo(link)).as("texted through node A").isEqualTo(1);
+        Page code = journey().codePageOnASecondDevice(link);
+        assertThat(journey().textsTo(link)).as("texted through node A").isEqualTo(1);
 
         routeTo(nodeB());
-        Page done = ClusterPatients.enterTextedCode(code, link);
+        Page done = journey().enterTextedCode(code, link);
 
-        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(done, REALM))).containsExactlyInAnyOrder("dob", "sms");
-        assertThat(ClusterPatients.textsTo(link)).as("node B sent no text of its own").isEqualTo(1);
+        assertThat(OidcClient.amr(journey().idTokenClaims(done))).containsExactlyInAnyOrder("dob", "sms");
+        assertThat(journey().textsTo(link)).as("node B sent no text of its own").isEqualTo(1);
     }
 
     @Test
     void wrongDatesOfBirthAlternatingBetweenNodesLockTheLinkOnBoth() {
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
+        LinkIssuerApi.IssuedLink link = journey().newLink(REALM);
         Browser browser = browser();
-        Page page = ClusterPatients.open(browser, link);
+        Page page = journey().open(browser, link);
 
         for (int wrong = 1; wrong <= 5; wrong++) {
             routeTo(wrong % 2 == 1 ? nodeA() : nodeB());
             if (wrong > 1) {
-                PatientLinkSteps.pauseBetweenTries();
+                PatientJourney.pauseBetweenTries();
             }
-            page = PatientLinkSteps.enterDateOfBirth(page, BORN.minusDays(wrong));
+            page = PatientJourney.enterDateOfBirth(page, BORN.minusDays(wrong));
             if (wrong < 5) {
                 assertThat(page.careaccessPage()).as("wrong date %d", wrong).isEqualTo("dob");
             }
@@ -103,9 +104,9 @@ class PatientLinkClusterIT {
         assertThat(page.careaccessPage()).as("the fifth wrong date, counted with four on the other node").isEqualTo("link-locked");
         for (KeycloakServer node : new KeycloakServer[] {nodeA(), nodeB()}) {
             routeTo(node);
-            Page again = ClusterPatients.open(browser(), link);
+            Page again = journey().open(browser(), link);
             if ("dob".equals(again.careaccessPage())) {
-                again = PatientLinkSteps.enterDateOfBirth(again, BORN);
+                again = PatientJourney.enterDateOfBirth(again, BORN);
             }
             assertThat(again.careaccessPage()).as("the right date through %s", node.url()).isEqualTo("link-locked");
         }
@@ -114,12 +115,12 @@ class PatientLinkClusterIT {
     @Test
     void thirtyParallelWrongDatesSplitOverBothNodesCompareAtMostFive() throws URISyntaxException {
         routeTo(nodeA());
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(NO_BRUTE_FORCE);
+        LinkIssuerApi.IssuedLink link = journey().newLink(NO_BRUTE_FORCE);
         Map<Browser, Page> dobPages = new LinkedHashMap<>();
         for (int i = 0; i < 30; i++) {
             Browser browser = browser();
-            Page dob = ClusterPatients.open(browser, link);
-            PatientLinkSteps.expectPage(dob, "dob");
+            Page dob = journey().open(browser, link);
+            PatientJourney.expectPage(dob, "dob");
             dobPages.put(browser, dob);
         }
 
@@ -130,7 +131,7 @@ class PatientLinkClusterIT {
         assertThat(answers).extracting(Page::careaccessPage).containsOnly("dob", "link-locked").filteredOn("dob"::equals).hasSize(4);
         for (KeycloakServer node : new KeycloakServer[] {nodeA(), nodeB()}) {
             routeTo(node);
-            Page again = ClusterPatients.open(browser(), link);
+            Page again = journey().open(browser(), link);
             assertThat(again.careaccessPage()).as("the link through %s after the burst", node.url()).isEqualTo("link-locked");
         }
     }
@@ -151,37 +152,37 @@ class PatientLinkClusterIT {
 
     @Test
     void textsRequestedAlternatelyFromBothNodesCountTowardsOneHourlyLimit() {
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(NO_COOLDOWN);
+        LinkIssuerApi.IssuedLink link = journey().newLink(NO_COOLDOWN);
         routeTo(nodeA());
-        Page code = ClusterPatients.codePageOnASecondDevice(link);
+        Page code = journey().codePageOnASecondDevice(link);
 
         for (int text = 2; text <= 6; text++) {
             routeTo(text % 2 == 0 ? nodeB() : nodeA());
-            PatientLinkSteps.pauseBetweenTries();
+            PatientJourney.pauseBetweenTries();
             code = code.form().submit("resend");
             if (text <= 5) {
                 assertThat(code.errors()).as("text %d", text).isEmpty();
             }
         }
 
-        assertThat(ClusterPatients.textsTo(link)).as("texts per link per hour, both nodes together").isEqualTo(5);
+        assertThat(journey().textsTo(link)).as("texts per link per hour, both nodes together").isEqualTo(5);
         assertThat(code.errors()).containsExactly("You cannot request another code just now. Use the code we have already sent");
-        assertThat(ClusterPatients.enterTextedCode(code, link).isRedirect()).as("the fifth code still works").isTrue();
+        assertThat(journey().enterTextedCode(code, link).isRedirect()).as("the fifth code still works").isTrue();
     }
 
     @Test
     void aDeviceTrustedThroughNodeAIsTrustedByNodeB() {
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
-        ClusterPatients.firstDevice(link);
+        LinkIssuerApi.IssuedLink link = journey().newLink(REALM);
+        journey().signedInFirstDevice(link);
         routeTo(nodeA());
         Browser phone = browser();
-        ClusterPatients.assertBackAtPortal(ClusterPatients.enterTextedCode(ClusterPatients.openAndConfirmBirthDate(phone, link), link));
-        int texts = ClusterPatients.textsTo(link);
+        journey().assertBackAtPortal(journey().enterTextedCode(journey().openAndConfirmBirthDate(phone, link), link));
+        int texts = journey().textsTo(link);
 
         routeTo(nodeB());
-        Page again = ClusterPatients.openAndConfirmBirthDate(ClusterPatients.sameDeviceWithoutSession(phone), link);
+        Page again = journey().openAndConfirmBirthDate(journey().sameDeviceWithoutSession(phone), link);
 
-        assertThat(OidcClient.amr(ClusterPatients.idTokenClaims(again, REALM))).as("no code asked for").containsExactlyInAnyOrder("dob", "device");
-        assertThat(ClusterPatients.textsTo(link)).as("no new text").isEqualTo(texts);
+        assertThat(OidcClient.amr(journey().idTokenClaims(again))).as("no code asked for").containsExactlyInAnyOrder("dob", "device");
+        assertThat(journey().textsTo(link)).as("no new text").isEqualTo(texts);
     }
 }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careaccess.cluster.ClusterNodes.admin;
 import static org.careaccess.cluster.ClusterNodes.browser;
 import static org.careaccess.cluster.ClusterNodes.frontUrl;
+import static org.careaccess.cluster.ClusterNodes.journey;
 import static org.careaccess.cluster.ClusterNodes.nodeA;
 import static org.careaccess.cluster.ClusterNodes.nodeB;
 import static org.careaccess.cluster.ClusterNodes.routeTo;
-import static org.careaccess.cluster.ClusterPatients.BORN;
-import static org.careaccess.cluster.ClusterPatients.REALM;
+import static org.careaccess.testkit.PatientJourney.BORN;
+import static org.careaccess.testkit.PatientJourney.REALM;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,33 +51,33 @@ class PatientLinkSecretsClusterIT {
     void afterEveryKindOfFlowOnBothNodesAPgDumpAndBothLogsHoldNoLinkCode() {
         List<LinkIssuerApi.IssuedLink> links = new ArrayList<>();
         routeTo(nodeA());
-        LinkIssuerApi.IssuedLink firstDevice = ClusterPatients.newLink(REALM);
+        LinkIssuerApi.IssuedLink firstDevice = journey().newLink(REALM);
         links.add(firstDevice);
-        ClusterPatients.firstDevice(firstDevice);
+        journey().signedInFirstDevice(firstDevice);
 
-        LinkIssuerApi.IssuedLink secondDevice = ClusterPatients.newLink(REALM);
+        LinkIssuerApi.IssuedLink secondDevice = journey().newLink(REALM);
         links.add(secondDevice);
-        Page code = ClusterPatients.codePageOnASecondDevice(secondDevice);
+        Page code = journey().codePageOnASecondDevice(secondDevice);
         routeTo(nodeB());
-        ClusterPatients.assertBackAtPortal(ClusterPatients.enterTextedCode(code, secondDevice));
+        journey().assertBackAtPortal(journey().enterTextedCode(code, secondDevice));
 
-        LinkIssuerApi.IssuedLink nhsLogin = ClusterPatients.issuer(REALM).issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        LinkIssuerApi.IssuedLink nhsLogin = journey().issuer(REALM).issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
         links.add(nhsLogin);
         nhsLoginUser(nhsLogin.nhsNumber());
         Browser nhsBrowser = browser();
-        Page dob = ClusterPatients.open(nhsBrowser, nhsLogin);
+        Page dob = journey().open(nhsBrowser, nhsLogin);
         Page stubLogin = nhsBrowser.open(dob.document().selectFirst("#nhs-login").absUrl("href"));
         routeTo(nodeA());
-        ClusterPatients.assertBackAtPortal(stubLogin.form().set("username", "nhs-" + nhsLogin.nhsNumber()).set("password", NHS_LOGIN_PASSWORD).submit());
+        journey().assertBackAtPortal(stubLogin.form().set("username", "nhs-" + nhsLogin.nhsNumber()).set("password", NHS_LOGIN_PASSWORD).submit());
 
-        LinkIssuerApi.IssuedLink annsLink = ClusterPatients.newLink(REALM);
-        LinkIssuerApi.IssuedLink bensLink = ClusterPatients.issuer(REALM).issue(BENS_BIRTHDAY);
+        LinkIssuerApi.IssuedLink annsLink = journey().newLink(REALM);
+        LinkIssuerApi.IssuedLink bensLink = journey().issuer(REALM).issue(BENS_BIRTHDAY);
         links.add(annsLink);
         links.add(bensLink);
-        Browser tablet = ClusterPatients.firstDevice(annsLink);
+        Browser tablet = journey().signedInFirstDevice(annsLink);
         routeTo(nodeB());
-        Page bensDob = ClusterPatients.open(tablet, bensLink).form().submit("sign-out");
-        ClusterPatients.assertBackAtPortal(PatientLinkSteps.enterDateOfBirth(bensDob, BENS_BIRTHDAY));
+        Page bensDob = journey().open(tablet, bensLink).form().submit("sign-out");
+        journey().assertBackAtPortal(PatientJourney.enterDateOfBirth(bensDob, BENS_BIRTHDAY));
 
         // Ann's session ended when she was signed out for Ben; every other link's session is in the database.
         String dump = dumpOnceItHoldsTheSessionsOf(links.stream().filter(link -> link != annsLink).toList());
@@ -90,15 +91,15 @@ class PatientLinkSecretsClusterIT {
     @Test
     void afterRevokingThroughNodeAARefreshSentToNodeBGetsInvalidGrant() {
         routeTo(nodeA());
-        LinkIssuerApi.IssuedLink link = ClusterPatients.newLink(REALM);
-        JsonNode tokens = portal().redeem(ClusterPatients.openAndConfirmBirthDate(browser(), link));
+        LinkIssuerApi.IssuedLink link = journey().newLink(REALM);
+        JsonNode tokens = portal().redeem(journey().openAndConfirmBirthDate(browser(), link));
         routeTo(nodeB());
         JsonNode refreshed = refresh(tokens);
         assertThat(OidcClient.claims(refreshed.path("access_token").asText()).path("careaccess_link").path("id").asText())
                 .as("node B refreshes while the link is live").isEqualTo(link.id());
 
         routeTo(nodeA());
-        ClusterPatients.issuer(REALM).revoke(link.id()).expect(204);
+        journey().issuer(REALM).revoke(link.id()).expect(204);
 
         routeTo(nodeB());
         assertThatThrownBy(() -> refresh(refreshed)).hasMessageContaining("400").hasMessageContaining("invalid_grant");

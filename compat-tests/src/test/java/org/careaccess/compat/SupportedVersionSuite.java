@@ -17,7 +17,7 @@ import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.NhsLoginStandIn;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.StaffSteps;
 import org.careaccess.testkit.SupportDesk;
 import org.careaccess.testkit.TestPatients;
@@ -73,12 +73,12 @@ abstract class SupportedVersionSuite {
     @Order(2)
     void aPatientLinkOnANewDeviceNeedsTheTextedCode() {
         IssuedLink link = issuer().issue(BORN);
-        Page firstDevice = PatientLinkSteps.enterDateOfBirth(openTextedLink(browser(), link), BORN);
+        Page firstDevice = PatientJourney.enterDateOfBirth(openTextedLink(browser(), link), BORN);
         assertThat(firstDevice.isRedirect()).as("the first device is trusted without a code: %s", firstDevice).isTrue();
 
-        Page code = PatientLinkSteps.enterDateOfBirth(openTextedLink(browser(), link), BORN);
+        Page code = PatientJourney.enterDateOfBirth(openTextedLink(browser(), link), BORN);
         assertThat(code.careaccessPage()).as("a new device is asked for a texted code").isEqualTo("code");
-        Page done = PatientLinkSteps.enterTextedCode(code, server.sns(), link.mobileE164());
+        Page done = PatientJourney.enterTextedCode(code, server.sns(), link.mobileE164());
 
         JsonNode claims = idTokenClaims(done);
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
@@ -150,7 +150,7 @@ abstract class SupportedVersionSuite {
 
     /** The texted link as a phone opens it: through the portal's login initiation (played by the test). */
     private Page openTextedLink(Browser browser, IssuedLink link) {
-        return PatientLinkSteps.openTextedLink(browser, link.url(), CareAccessInstall.patientPortal(server.url()));
+        return PatientJourney.openTextedLink(browser, link.url(), CareAccessInstall.patientPortal(server.url()));
     }
 
     private OidcClient staffPortal() {

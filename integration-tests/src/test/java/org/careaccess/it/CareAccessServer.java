@@ -13,6 +13,7 @@ import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.SnsStandIn;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -53,6 +54,13 @@ public final class CareAccessServer implements BeforeAllCallback {
     public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
     public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
 
+    /** What the realm files' client placeholders are set to on this server. */
+    static final CareAccessInstall.Clients CLIENTS = new CareAccessInstall.Clients(ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL,
+            STAFF_PORTAL_SECRET, STAFF_PORTAL_URL, NHSMAIL_CLIENT_SECRET);
+
+    /** A patient's journey through this server's patients realms, the demo portal as their portal. */
+    private static final PatientJourney JOURNEY = new PatientJourney(() -> server().url(), CareAccessServer::sns, CLIENTS);
+
     private static KeycloakServer server;
     private static SnsStandIn sns;
     private static GreenMail mail;
@@ -75,8 +83,7 @@ public final class CareAccessServer implements BeforeAllCallback {
         KeycloakServer.Builder builder = CareAccessInstall.configure(
                         KeycloakServer.builder(path("careaccess.keycloak.dist"), path("careaccess.work").resolve("keycloak")),
                         "http://localhost:" + httpPort, sns, mail, SMS_TIMEOUT_MILLIS,
-                        new CareAccessInstall.Clients(ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL, STAFF_PORTAL_SECRET, STAFF_PORTAL_URL,
-                                NHSMAIL_CLIENT_SECRET))
+                        CLIENTS)
                 .httpPort(httpPort)
                 .provider(path("careaccess.jar"))
                 // Child themes of the tests (src/test/resources/themes), as an organisation adds its own.
@@ -125,6 +132,11 @@ public final class CareAccessServer implements BeforeAllCallback {
 
     public static SnsStandIn sns() {
         return sns;
+    }
+
+    /** What a patient does with a texted link on this server, and what the issuer, texts and portal see. */
+    public static PatientJourney journey() {
+        return JOURNEY;
     }
 
     /** The SMTP server the realms send mail to; {@code mail().getReceivedMessages()}. */

@@ -1,6 +1,7 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.careaccess.testkit.JsonApi;
+import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.Parallel;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
@@ -35,23 +37,23 @@ class IssuerApiLimitsIT {
 
     @BeforeAll
     static void realms() {
-        TestRealms.createPatientsCopy(MISMATCHES, Map.of());
-        TestRealms.createPatientsCopy(PARALLEL_MISMATCHES, Map.of());
-        TestRealms.createPatientsCopy(FIVE_A_SECOND, Map.of());
-        TestRealms.createPatientsCopy(EVENTS, Map.of());
+        journey().createRealmCopy(MISMATCHES, Map.of());
+        journey().createRealmCopy(PARALLEL_MISMATCHES, Map.of());
+        journey().createRealmCopy(FIVE_A_SECOND, Map.of());
+        journey().createRealmCopy(EVENTS, Map.of());
         setRealmAttribute(FIVE_A_SECOND, "careaccess.issuer.requestsPerSecond", "5");
     }
 
     @AfterAll
     static void deleteRealms() {
         for (String realm : new String[] {MISMATCHES, PARALLEL_MISMATCHES, FIVE_A_SECOND, EVENTS}) {
-            TestRealms.delete(realm);
+            journey().deleteRealm(realm);
         }
     }
 
     @Test
     void twentyOneMismatchingBirthDatesGetTwentyConflictsThenTooManyRequests() {
-        LinkIssuer issuer = LinkIssuer.of(MISMATCHES);
+        LinkIssuerApi issuer = journey().issuer(MISMATCHES);
         String nhsNumber = TestPatients.nextNhsNumber();
         issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
 
@@ -69,13 +71,13 @@ class IssuerApiLimitsIT {
                 .as("the right birth date is refused too: the answer no longer tells whether a date is right").isEqualTo(429);
         assertThat(issuer.post(bodyFor(TestPatients.nextNhsNumber(), BORN)).status())
                 .as("so is any request with an NHS number").isEqualTo(429);
-        assertThat(issuer.post(LinkIssuer.requestBody(BORN, TestPatients.nextMobile(), null)).status())
+        assertThat(issuer.post(LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), null)).status())
                 .as("a request without an NHS number cannot meet another birth date: still served").isEqualTo(201);
     }
 
     @Test
     void eachConflictLeavesAnEventWithTheClientButNeitherBirthDateNorNhsNumber() {
-        LinkIssuer issuer = LinkIssuer.of(EVENTS);
+        LinkIssuerApi issuer = journey().issuer(EVENTS);
         String nhsNumber = TestPatients.nextNhsNumber();
         issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
 
@@ -96,7 +98,7 @@ class IssuerApiLimitsIT {
 
     @Test
     void thirtyParallelMismatchingBirthDatesGetNoMoreThanTwentyConflicts() {
-        LinkIssuer issuer = LinkIssuer.of(PARALLEL_MISMATCHES);
+        LinkIssuerApi issuer = journey().issuer(PARALLEL_MISMATCHES);
         String nhsNumber = TestPatients.nextNhsNumber();
         issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
 
@@ -108,11 +110,11 @@ class IssuerApiLimitsIT {
 
     @Test
     void aBurstAboveFiveASecondGetsTooManyRequestsAndNoMoreThanFiveASecondAreServed() {
-        LinkIssuer issuer = LinkIssuer.of(FIVE_A_SECOND);
+        LinkIssuerApi issuer = journey().issuer(FIVE_A_SECOND);
         int patientsBefore = patientCount(FIVE_A_SECOND);
 
         long firstSecond = Instant.now().getEpochSecond();
-        List<JsonApi.Answer> answers = Parallel.run(30, i -> issuer.post(LinkIssuer.requestBody(BORN, TestPatients.nextMobile(), null)));
+        List<JsonApi.Answer> answers = Parallel.run(30, i -> issuer.post(LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), null)));
         long lastSecond = Instant.now().getEpochSecond();
 
         int served = count(answers, 201);
@@ -132,7 +134,7 @@ class IssuerApiLimitsIT {
     }
 
     private static Map<String, Object> bodyFor(String nhsNumber, LocalDate birthDate) {
-        return LinkIssuer.requestBody(birthDate, TestPatients.nextMobile(), nhsNumber);
+        return LinkIssuerApi.requestBody(birthDate, TestPatients.nextMobile(), nhsNumber);
     }
 
     private static int count(List<JsonApi.Answer> answers, int status) {

@@ -1,10 +1,13 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.LocalDate;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,13 +55,13 @@ class KeycloakPagesInWelshIT {
 
     @Test
     void anOldDateOfBirthFormSentAgainGetsTheExpiredPageInWelsh() {
-        LinkIssuer.IssuedLink link = LinkIssuer.patientsRealm().issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = journey().issuer().issue(BORN);
+        journey().signedInFirstDevice(link);
         Browser laptop = CareAccessServer.browser().acceptLanguage("cy");
-        Page dob = PatientLinks.open(laptop, link);
-        assertThat(PatientLinks.enterDateOfBirth(dob, BORN).careaccessPage()).isEqualTo("code");
+        Page dob = journey().open(laptop, link);
+        assertThat(enterDateOfBirth(dob, BORN).careaccessPage()).isEqualTo("code");
 
-        Page expired = PatientLinks.enterDateOfBirth(dob, BORN);
+        Page expired = enterDateOfBirth(dob, BORN);
 
         assertThat(expired.status()).isLessThan(500);
         assertThat(expired.document().select("html").attr("lang")).isEqualTo("cy");

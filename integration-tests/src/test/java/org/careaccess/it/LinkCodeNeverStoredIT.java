@@ -1,6 +1,8 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -26,43 +30,43 @@ class LinkCodeNeverStoredIT {
     private static final LocalDate ANNS_BIRTHDAY = LocalDate.of(1984, 3, 15);
     private static final LocalDate BENS_BIRTHDAY = LocalDate.of(2001, 11, 2);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void afterEveryKindOfFlowNeitherTheDatabaseNorTheLogHoldsACode() {
-        List<LinkIssuer.IssuedLink> links = new ArrayList<>();
+        List<IssuedLink> links = new ArrayList<>();
 
-        LinkIssuer.IssuedLink firstDevice = issuer.issue(ANNS_BIRTHDAY);
+        IssuedLink firstDevice = issuer.issue(ANNS_BIRTHDAY);
         links.add(firstDevice);
-        PatientLinks.signedInFirstDevice(firstDevice);
+        journey().signedInFirstDevice(firstDevice);
 
-        LinkIssuer.IssuedLink secondDevice = issuer.issue(ANNS_BIRTHDAY);
+        IssuedLink secondDevice = issuer.issue(ANNS_BIRTHDAY);
         links.add(secondDevice);
-        PatientLinks.signedInFirstDevice(secondDevice);
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), secondDevice), ANNS_BIRTHDAY);
-        assertThat(PatientLinks.enterTextedCode(code, secondDevice).isRedirect()).isTrue();
+        journey().signedInFirstDevice(secondDevice);
+        Page code = enterDateOfBirth(journey().open(CareAccessServer.browser(), secondDevice), ANNS_BIRTHDAY);
+        assertThat(journey().enterTextedCode(code, secondDevice).isRedirect()).isTrue();
 
-        LinkIssuer.IssuedLink nhsLogin = issuer.issue(ANNS_BIRTHDAY, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        IssuedLink nhsLogin = issuer.issue(ANNS_BIRTHDAY, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
         links.add(nhsLogin);
         NhsLoginIT.NhsLoginStub.user(nhsLogin.nhsNumber(), ANNS_BIRTHDAY, "P9.Cp.Cd");
         Browser nhsBrowser = CareAccessServer.browser();
-        Page nhsDone = NhsLoginIT.NhsLoginStub.continueToNhsLogin(nhsBrowser, PatientLinks.open(nhsBrowser, nhsLogin), nhsLogin.nhsNumber());
+        Page nhsDone = NhsLoginIT.NhsLoginStub.continueToNhsLogin(nhsBrowser, journey().open(nhsBrowser, nhsLogin), nhsLogin.nhsNumber());
         assertThat(nhsDone.isRedirect()).as(nhsDone + "\n" + nhsDone.text()).isTrue();
 
-        LinkIssuer.IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
-        LinkIssuer.IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);
+        IssuedLink annsLink = issuer.issue(ANNS_BIRTHDAY);
+        IssuedLink bensLink = issuer.issue(BENS_BIRTHDAY);
         links.add(annsLink);
         links.add(bensLink);
-        Browser tablet = PatientLinks.signedInFirstDevice(annsLink);
-        Page dob = PatientLinks.open(tablet, bensLink).form().submit("sign-out");
-        assertThat(PatientLinks.enterDateOfBirth(dob, BENS_BIRTHDAY).isRedirect()).as("signed out and replayed").isTrue();
+        Browser tablet = journey().signedInFirstDevice(annsLink);
+        Page dob = journey().open(tablet, bensLink).form().submit("sign-out");
+        assertThat(enterDateOfBirth(dob, BENS_BIRTHDAY).isRedirect()).as("signed out and replayed").isTrue();
 
         // Ann's session ended when she was signed out for Ben; every other link's session is in the database.
         String database = databaseOnceItHoldsTheSessionsOf(links.stream().filter(link -> link != annsLink).toList());
         String log = CareAccessServer.server().log();
-        assertThat(links.stream().filter(link -> database.contains(link.code())).map(LinkIssuer.IssuedLink::id))
+        assertThat(links.stream().filter(link -> database.contains(link.code())).map(IssuedLink::id))
                 .as("links whose code is in the database").isEmpty();
-        assertThat(links.stream().filter(link -> log.contains(link.code())).map(LinkIssuer.IssuedLink::id))
+        assertThat(links.stream().filter(link -> log.contains(link.code())).map(IssuedLink::id))
                 .as("links whose code is in the server log").isEmpty();
     }
 
@@ -70,7 +74,7 @@ class LinkCodeNeverStoredIT {
      * The database dump, once every link's client session (whose notes carry the link's id, as
      * they would carry the code) has been written: Keycloak persists sessions in batches.
      */
-    private static String databaseOnceItHoldsTheSessionsOf(List<LinkIssuer.IssuedLink> links) {
+    private static String databaseOnceItHoldsTheSessionsOf(List<IssuedLink> links) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             String script = DevDatabase.script();

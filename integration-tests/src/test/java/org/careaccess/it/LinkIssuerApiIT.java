@@ -1,6 +1,7 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.careaccess.keycloak.secrets.Secrets;
+import org.careaccess.testkit.JsonApi;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -27,15 +31,15 @@ class LinkIssuerApiIT {
 
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     private static Map<String, Object> validBody() {
-        return LinkIssuer.requestBody(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        return LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
     }
 
     @Test
     void issuingALinkAnswers201WithItsIdCodeUrlAndExpiry() {
-        LinkIssuer.Answer answer = issuer.post(validBody()).expect(201);
+        JsonApi.Answer answer = issuer.post(validBody()).expect(201);
 
         JsonNode body = answer.body();
         assertThat(answer.contentType()).startsWith("application/json");
@@ -73,9 +77,9 @@ class LinkIssuerApiIT {
 
     @Test
     void theStatusShowsPurposeExpiryAndAMaskedNumberButNeverTheNumberOrTheBirthDate() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        LinkIssuer.Answer answer = issuer.status(link.id()).expect(200);
+        JsonApi.Answer answer = issuer.status(link.id()).expect(200);
 
         JsonNode status = answer.body();
         assertThat(status.path("id").asText()).isEqualTo(link.id());
@@ -91,7 +95,7 @@ class LinkIssuerApiIT {
 
     @Test
     void deleteRevokesTheLinkForGood() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
         issuer.revoke(link.id()).expect(204);
 
@@ -99,14 +103,14 @@ class LinkIssuerApiIT {
         assertThat(status.path("status").asText()).isEqualTo("revoked");
         assertThat(Instant.parse(status.path("revokedAt").asText())).isBefore(Instant.now().plusSeconds(5));
         issuer.revoke(link.id()).expect(204);
-        PatientLinkFlowIT.assertLinkInvalid(PatientLinks.open(CareAccessServer.browser(), link));
+        PatientLinkFlowIT.assertLinkInvalid(journey().open(CareAccessServer.browser(), link));
     }
 
     @Test
     void theSameNhsNumberFindsTheSamePatientWithARandomUsername() {
         String nhsNumber = TestPatients.nextNhsNumber();
-        LinkIssuer.IssuedLink first = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
-        LinkIssuer.IssuedLink second = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6)
+        IssuedLink first = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
+        IssuedLink second = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6)
                 + " " + nhsNumber.substring(6));
 
         String patient = issuer.status(first.id()).body().path("patientId").asText();
@@ -126,15 +130,15 @@ class LinkIssuerApiIT {
         body.put("nhsNumber", nhsNumber);
         body.put("birthDate", "1984-03-16");
 
-        LinkIssuer.Answer answer = issuer.post(body).expect(409);
+        JsonApi.Answer answer = issuer.post(body).expect(409);
 
         assertThat(answer.body().path("field").asText()).isEqualTo("birthDate");
     }
 
     @Test
     void withoutAnNhsNumberEveryLinkMakesANewPatient() {
-        LinkIssuer.IssuedLink first = issuer.issue(BORN);
-        LinkIssuer.IssuedLink second = issuer.issue(BORN);
+        IssuedLink first = issuer.issue(BORN);
+        IssuedLink second = issuer.issue(BORN);
 
         assertThat(issuer.status(first.id()).body().path("patientId").asText())
                 .isNotEqualTo(issuer.status(second.id()).body().path("patientId").asText());
@@ -196,7 +200,7 @@ class LinkIssuerApiIT {
             default -> body.put(field, org.careaccess.testkit.AdminClient.json().readTree(json));
         }
 
-        LinkIssuer.Answer answer = issuer.post(body);
+        JsonApi.Answer answer = issuer.post(body);
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -211,7 +215,7 @@ class LinkIssuerApiIT {
     @ParameterizedTest
     @ValueSource(strings = {"not json", "[1,2,3]", "\"a string\"", "", "{\"birthDate\":"})
     void aBodyThatIsNotAJsonObjectIsA400(String body) {
-        LinkIssuer.Answer answer = issuer.send("POST", "/careaccess/links", "application/json", body);
+        JsonApi.Answer answer = issuer.send("POST", "/careaccess/links", "application/json", body);
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
         assertThat(answer.body().path("error").asText()).isEqualTo("invalid_request");
@@ -222,7 +226,7 @@ class LinkIssuerApiIT {
         Map<String, Object> body = validBody();
         body.put("padding", "x".repeat(20_000));
 
-        LinkIssuer.Answer answer = issuer.post(body);
+        JsonApi.Answer answer = issuer.post(body);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body().path("error").asText()).isEqualTo("payload_too_large");
@@ -231,7 +235,7 @@ class LinkIssuerApiIT {
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml", "*/*"})
     void aBodyThatIsNotJsonByContentTypeIsA415(String contentType) {
-        LinkIssuer.Answer answer = issuer.send("POST", "/careaccess/links", contentType, "{\"birthDate\":\"1984-03-15\"}");
+        JsonApi.Answer answer = issuer.send("POST", "/careaccess/links", contentType, "{\"birthDate\":\"1984-03-15\"}");
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.body().path("error").asText()).isEqualTo("unsupported_media_type");
@@ -244,7 +248,7 @@ class LinkIssuerApiIT {
 
     @Test
     void noTokenIsA401AndNothingIsIssued() {
-        LinkIssuer.Answer answer = LinkIssuer.withToken(null).post(validBody());
+        JsonApi.Answer answer = journey().issuerWithToken(null).post(validBody());
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body().path("error").asText()).isEqualTo("unauthorized");
@@ -253,14 +257,14 @@ class LinkIssuerApiIT {
     @ParameterizedTest
     @ValueSource(strings = {"not-a-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "Basic"})
     void aBadTokenIsA401(String token) {
-        assertThat(LinkIssuer.withToken(token).post(validBody()).status()).isEqualTo(401);
-        assertThat(LinkIssuer.withToken(token).status(UUID.randomUUID().toString()).status()).isEqualTo(401);
-        assertThat(LinkIssuer.withToken(token).revoke(UUID.randomUUID().toString()).status()).isEqualTo(401);
+        assertThat(journey().issuerWithToken(token).post(validBody()).status()).isEqualTo(401);
+        assertThat(journey().issuerWithToken(token).status(UUID.randomUUID().toString()).status()).isEqualTo(401);
+        assertThat(journey().issuerWithToken(token).revoke(UUID.randomUUID().toString()).status()).isEqualTo(401);
     }
 
     @Test
     void aTokenOfAnotherRealmIsA401() throws Exception {
-        LinkIssuer.Answer answer = LinkIssuer.withToken(CareAccessServer.admin().token()).post(validBody());
+        JsonApi.Answer answer = journey().issuerWithToken(CareAccessServer.admin().token()).post(validBody());
 
         assertThat(answer.status()).isEqualTo(401);
     }
@@ -277,9 +281,9 @@ class LinkIssuerApiIT {
         CareAccessServer.admin().post("/realms/patients/clients", client).expect(201);
         String token = new OidcClient(CareAccessServer.server().realmUrl("patients"), clientId, "no-role-secret", null)
                 .clientCredentials().path("access_token").asText();
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        LinkIssuer stranger = LinkIssuer.withToken(token);
+        LinkIssuerApi stranger = journey().issuerWithToken(token);
 
         assertThat(stranger.post(validBody()).status()).isEqualTo(403);
         assertThat(stranger.status(link.id()).status()).isEqualTo(403);
@@ -298,7 +302,7 @@ class LinkIssuerApiIT {
 
     @Test
     void otherMethodsAreRefusedWithoutAServerError() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
         assertThat(issuer.send("PUT", "/careaccess/links", "application/json", "{}").status()).isBetween(400, 499);
         assertThat(issuer.send("POST", "/careaccess/links/" + link.id(), "application/json", "{}").status()).isBetween(400, 499);
@@ -308,7 +312,7 @@ class LinkIssuerApiIT {
 
     @Test
     void deletingThePatientDeletesTheirLinks() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         String patient = issuer.status(link.id()).body().path("patientId").asText();
 
         CareAccessServer.admin().delete("/realms/patients/users/" + patient).expect(204);

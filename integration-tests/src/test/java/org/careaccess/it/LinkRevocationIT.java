@@ -2,11 +2,15 @@ package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.TestPatients;
@@ -24,12 +28,12 @@ class LinkRevocationIT {
 
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void afterRevokingTheLinkItsRefreshTokenGetsInvalidGrant() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        JsonNode tokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN));
+        IssuedLink link = issuer.issue(BORN);
+        JsonNode tokens = journey().tokens(enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN));
         JsonNode refreshed = refresh(tokens);
         assertThat(OidcClient.claims(refreshed.path("access_token").asText()).path("careaccess_link").path("id").asText())
                 .as("refreshing works while the link is live").isEqualTo(link.id());
@@ -42,10 +46,10 @@ class LinkRevocationIT {
 
     @Test
     void revokingEndsTheOfflineSessionTheLinkOpenedToo() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Browser browser = CareAccessServer.browser();
-        Page dob = browser.open(PatientLinks.portal().authorizationUri(Map.of("careaccess_link", link.code(), "scope", "openid offline_access")));
-        JsonNode tokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(dob, BORN));
+        Page dob = browser.open(journey().portal().authorizationUri(Map.of("careaccess_link", link.code(), "scope", "openid offline_access")));
+        JsonNode tokens = journey().tokens(enterDateOfBirth(dob, BORN));
         assertThat(OidcClient.claims(tokens.path("refresh_token").asText()).path("typ").asText()).isEqualTo("Offline");
         refresh(tokens);
 
@@ -56,21 +60,21 @@ class LinkRevocationIT {
 
     @Test
     void theBrowserOfARevokedLinkIsNoLongerSignedIn() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
 
         issuer.revoke(link.id()).expect(204);
 
-        Page withoutALink = phone.open(PatientLinks.portal().authorizationUri());
+        Page withoutALink = phone.open(journey().portal().authorizationUri());
         assertThat(withoutALink.isRedirect()).as("no single sign-on from the ended session: %s", withoutALink).isFalse();
     }
 
     @Test
     void aLaterSignInWithoutALinkDoesNotHideTheSessionFromRevoking() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Browser phone = CareAccessServer.browser();
-        JsonNode tokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(PatientLinks.open(phone, link), BORN));
-        JsonNode singleSignOn = PatientLinks.tokens(phone.open(PatientLinks.portal().authorizationUri()));
+        JsonNode tokens = journey().tokens(enterDateOfBirth(journey().open(phone, link), BORN));
+        JsonNode singleSignOn = journey().tokens(phone.open(journey().portal().authorizationUri()));
         assertThat(OidcClient.claims(singleSignOn.path("id_token").asText()).has("careaccess_link")).as("no link this time").isFalse();
 
         issuer.revoke(link.id()).expect(204);
@@ -81,11 +85,11 @@ class LinkRevocationIT {
 
     @Test
     void aSessionOpenedThroughTheLinkWithNhsLoginEndsToo() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
+        IssuedLink link = issuer.issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
         NhsLoginIT.NhsLoginStub.user(link.nhsNumber(), BORN, "P9.Cp.Cd");
         Browser phone = CareAccessServer.browser();
-        JsonNode tokens = PatientLinks.tokens(NhsLoginIT.NhsLoginStub.continueToNhsLogin(phone, PatientLinks.open(phone, link), link.nhsNumber()));
-        JsonNode singleSignOn = PatientLinks.tokens(phone.open(PatientLinks.portal().authorizationUri()));
+        JsonNode tokens = journey().tokens(NhsLoginIT.NhsLoginStub.continueToNhsLogin(phone, journey().open(phone, link), link.nhsNumber()));
+        JsonNode singleSignOn = journey().tokens(phone.open(journey().portal().authorizationUri()));
 
         issuer.revoke(link.id()).expect(204);
 
@@ -96,10 +100,10 @@ class LinkRevocationIT {
     @Test
     void theSamePatientsSessionFromAnotherLinkStays() {
         String nhsNumber = TestPatients.nextNhsNumber();
-        LinkIssuer.IssuedLink revoked = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
-        LinkIssuer.IssuedLink kept = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
-        JsonNode revokedTokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), revoked), BORN));
-        JsonNode keptTokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), kept), BORN));
+        IssuedLink revoked = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
+        IssuedLink kept = issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);
+        JsonNode revokedTokens = journey().tokens(enterDateOfBirth(journey().open(CareAccessServer.browser(), revoked), BORN));
+        JsonNode keptTokens = journey().tokens(enterDateOfBirth(journey().open(CareAccessServer.browser(), kept), BORN));
         assertThat(OidcClient.claims(keptTokens.path("id_token").asText()).path("sub").asText())
                 .isEqualTo(OidcClient.claims(revokedTokens.path("id_token").asText()).path("sub").asText());
 
@@ -111,6 +115,6 @@ class LinkRevocationIT {
     }
 
     private static JsonNode refresh(JsonNode tokens) {
-        return PatientLinks.portal().tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.path("refresh_token").asText()));
+        return journey().portal().tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.path("refresh_token").asText()));
     }
 }

@@ -1,6 +1,8 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.careaccess.testkit.BuildPaths;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.OperationsFiles;
 import org.careaccess.testkit.Page;
@@ -39,25 +43,25 @@ class MetricsIT {
 
     @BeforeAll
     static void realm() {
-        TestRealms.createPatientsCopy(REALM, Map.of(), Map.of("bruteForceProtected", false));
+        journey().createRealmCopy(REALM, Map.of(), Map.of("bruteForceProtected", false));
     }
 
     @AfterAll
     static void deleteRealm() {
-        TestRealms.delete(REALM);
+        journey().deleteRealm(REALM);
     }
 
     @Test
     void afterPatientAndStaffFlowsEachCounterMovedByWhatTheyDidAndNoLabelGivesAnythingAway() {
         PrometheusScrape before = PrometheusScrape.of(CareAccessServer.server());
         List<String> secrets = new ArrayList<>();
-        LinkIssuer issuer = LinkIssuer.of(REALM);
+        LinkIssuerApi issuer = journey().issuer(REALM);
 
         // A: the first device signs in with the date of birth; a second device is texted a code,
         // types a wrong one, then the right one. Later the issuer revokes A and A is opened again.
-        LinkIssuer.IssuedLink a = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(a);
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), a), BORN);
+        IssuedLink a = issuer.issue(BORN);
+        journey().signedInFirstDevice(a);
+        Page code = enterDateOfBirth(journey().open(CareAccessServer.browser(), a), BORN);
         assertThat(code.careaccessPage()).isEqualTo("code");
         String right = CareAccessServer.sns().latestCodeTo(a.mobileE164());
         Page wrong = code.form().set("code", right.equals("000000") ? "000001" : "000000").submit();
@@ -66,33 +70,33 @@ class MetricsIT {
         secrets.add(right);
 
         // B: five wrong dates lock it; a browser that opened it before then types the right date.
-        LinkIssuer.IssuedLink b = issuer.issue(BORN);
-        Page waiting = PatientLinks.open(CareAccessServer.browser(), b);
-        Page dob = PatientLinks.open(CareAccessServer.browser(), b);
+        IssuedLink b = issuer.issue(BORN);
+        Page waiting = journey().open(CareAccessServer.browser(), b);
+        Page dob = journey().open(CareAccessServer.browser(), b);
         for (int i = 1; i <= 5; i++) {
-            dob = PatientLinks.enterDateOfBirth(dob, BORN.minusDays(i));
+            dob = enterDateOfBirth(dob, BORN.minusDays(i));
         }
         assertThat(dob.careaccessPage()).isEqualTo("link-locked");
-        assertThat(PatientLinks.enterDateOfBirth(waiting, BORN).careaccessPage()).isEqualTo("link-locked");
+        assertThat(enterDateOfBirth(waiting, BORN).careaccessPage()).isEqualTo("link-locked");
 
         // C: opened after it expired.
-        LinkIssuer.IssuedLink c = issuer.issue(BORN);
+        IssuedLink c = issuer.issue(BORN);
         DevDatabase.update("update CAREACCESS_PATIENT_LINK set EXPIRES_AT = ? where ID = ?", Instant.now().minusSeconds(1).toEpochMilli(), c.id());
-        assertThat(PatientLinks.open(CareAccessServer.browser(), c).careaccessPage()).isEqualTo("link-invalid");
+        assertThat(journey().open(CareAccessServer.browser(), c).careaccessPage()).isEqualTo("link-invalid");
 
         // D: the gateway fails the text to a second device.
-        LinkIssuer.IssuedLink d = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(d);
-        Page second = PatientLinks.open(CareAccessServer.browser(), d);
+        IssuedLink d = issuer.issue(BORN);
+        journey().signedInFirstDevice(d);
+        Page second = journey().open(CareAccessServer.browser(), d);
         CareAccessServer.sns().failWith(500);
         try {
-            assertThat(PatientLinks.enterDateOfBirth(second, BORN).careaccessPage()).isEqualTo("sms-failed");
+            assertThat(enterDateOfBirth(second, BORN).careaccessPage()).isEqualTo("sms-failed");
         } finally {
             CareAccessServer.sns().behave();
         }
 
         issuer.revoke(a.id()).expect(204);
-        assertThat(PatientLinks.open(CareAccessServer.browser(), a).careaccessPage()).isEqualTo("link-invalid");
+        assertThat(journey().open(CareAccessServer.browser(), a).careaccessPage()).isEqualTo("link-invalid");
 
         // Staff: a first sign-in with password that sets up text codes, a second with password and a
         // texted code; then the support desk resets the person's 2FA and a caller without the role is refused.
@@ -144,7 +148,7 @@ class MetricsIT {
         assertThat(after.value("careaccess_sms_send_seconds_sum", Map.of("provider", "sns", "outcome", "sent"))
                 - before.value("careaccess_sms_send_seconds_sum", Map.of("provider", "sns", "outcome", "sent"))).isPositive();
 
-        for (LinkIssuer.IssuedLink link : List.of(a, b, c, d)) {
+        for (IssuedLink link : List.of(a, b, c, d)) {
             secrets.addAll(List.of(link.code(), link.id(), link.mobileE164(), link.mobileE164().substring(3)));
         }
         secrets.addAll(List.of(staffId, email, mobile, "SUP-8675309", "8675309", "900871", "metrics password"));

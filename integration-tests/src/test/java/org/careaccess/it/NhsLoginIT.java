@@ -1,6 +1,8 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.NhsLoginStandIn;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
@@ -28,16 +32,16 @@ class NhsLoginIT {
 
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void nhsLoginForTheLinksPatientSkipsDateOfBirthAndCodeAndTrustsThisDevice() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Browser browser = CareAccessServer.browser();
 
-        Page done = NhsLoginStub.continueToNhsLogin(browser, PatientLinks.open(browser, link), link.nhsNumber());
+        Page done = NhsLoginStub.continueToNhsLogin(browser, journey().open(browser, link), link.nhsNumber());
 
-        JsonNode claims = PatientLinks.idTokenClaims(done);
+        JsonNode claims = journey().idTokenClaims(done);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
         assertThat(OidcClient.amr(claims)).containsExactly("nhslogin");
@@ -51,9 +55,9 @@ class NhsLoginIT {
 
     @Test
     void nhsLoginDoesNotOpenALinkLockedForGood() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Browser browser = CareAccessServer.browser();
-        Page dob = PatientLinks.open(browser, link);
+        Page dob = journey().open(browser, link);
         // The link's twentieth wrong date, from another browser, while this one is on the date of birth page.
         DevDatabase.update("update CAREACCESS_PATIENT_LINK set LOCKED_OUT_AT = ? where ID = ?", System.currentTimeMillis(), link.id());
 
@@ -68,9 +72,9 @@ class NhsLoginIT {
 
     @Test
     void theDateOfBirthPageOffersNhsLoginFirstWhenThePatientHasAnNhsNumber() {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
+        IssuedLink link = linkWithNhsNumber();
 
-        Page dob = PatientLinks.open(CareAccessServer.browser(), link);
+        Page dob = journey().open(CareAccessServer.browser(), link);
 
         assertThat(dob.careaccessPage()).isEqualTo("dob");
         assertThat(dob.document().select("main a.nhsuk-button, main button").first().id()).isEqualTo("nhs-login");
@@ -79,9 +83,9 @@ class NhsLoginIT {
 
     @Test
     void aLinkWithoutAnNhsNumberOffersNoNhsLogin() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Page dob = PatientLinks.open(CareAccessServer.browser(), link);
+        Page dob = journey().open(CareAccessServer.browser(), link);
 
         assertThat(dob.careaccessPage()).isEqualTo("dob");
         assertThat(dob.document().select("#nhs-login")).isEmpty();
@@ -90,38 +94,38 @@ class NhsLoginIT {
 
     @Test
     void aLaterVisitFromTheDeviceNhsLoginTrustedNeedsNoCode() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Browser browser = CareAccessServer.browser();
-        NhsLoginStub.continueToNhsLogin(browser, PatientLinks.open(browser, link), link.nhsNumber());
+        NhsLoginStub.continueToNhsLogin(browser, journey().open(browser, link), link.nhsNumber());
 
-        Page again = PatientLinks.enterDateOfBirth(PatientLinks.open(browser, link), BORN);
+        Page again = enterDateOfBirth(journey().open(browser, link), BORN);
 
-        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(again))).containsExactly("dob", "device");
+        assertThat(OidcClient.amr(journey().idTokenClaims(again))).containsExactly("dob", "device");
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).isEmpty();
     }
 
     @Test
     void aSecondDeviceAfterNhsLoginNeedsACode() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Browser first = CareAccessServer.browser();
-        NhsLoginStub.continueToNhsLogin(first, PatientLinks.open(first, link), link.nhsNumber());
+        NhsLoginStub.continueToNhsLogin(first, journey().open(first, link), link.nhsNumber());
 
-        Page secondDevice = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        Page secondDevice = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
         assertThat(secondDevice.careaccessPage()).isEqualTo("code");
-        Page done = PatientLinks.enterTextedCode(secondDevice, link);
-        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(done))).containsExactly("dob", "sms");
+        Page done = journey().enterTextedCode(secondDevice, link);
+        assertThat(OidcClient.amr(journey().idTokenClaims(done))).containsExactly("dob", "sms");
         assertThat(issuer.status(link.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("sms");
     }
 
     @Test
     void nhsLoginOfAnotherPatientGetsTheMismatchPageAndNoSession() {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
-        LinkIssuer.IssuedLink otherPatientsLink = linkWithNhsNumber();
+        IssuedLink link = linkWithNhsNumber();
+        IssuedLink otherPatientsLink = linkWithNhsNumber();
         NhsLoginStub.user(otherPatientsLink.nhsNumber(), BORN, "P9.Cp.Cd");
         Browser browser = CareAccessServer.browser();
 
-        Page refused = NhsLoginStub.continueToNhsLogin(browser, PatientLinks.open(browser, link), otherPatientsLink.nhsNumber());
+        Page refused = NhsLoginStub.continueToNhsLogin(browser, journey().open(browser, link), otherPatientsLink.nhsNumber());
 
         assertMismatch(refused);
         assertThat(browser.cookies()).as("no session in the patients realm")
@@ -138,12 +142,12 @@ class NhsLoginIT {
 
     @Test
     void nhsLoginWithAnNhsNumberNoPatientHasGetsTheMismatchPageAndNoAccount() {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
+        IssuedLink link = linkWithNhsNumber();
         String unknown = TestPatients.nextNhsNumber();
         NhsLoginStub.user(unknown, BORN, "P9.Cp.Cd");
 
         Browser browser = CareAccessServer.browser();
-        Page refused = NhsLoginStub.continueToNhsLogin(browser, PatientLinks.open(browser, link), unknown);
+        Page refused = NhsLoginStub.continueToNhsLogin(browser, journey().open(browser, link), unknown);
 
         assertMismatch(refused);
         assertThat(patientsWithNhsNumber(unknown)).as("no account made").isEmpty();
@@ -151,10 +155,10 @@ class NhsLoginIT {
 
     @Test
     void aVectorOfTrustThatWasNotRequestedIsRefused() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P5.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P5.Cp.Cd");
 
         Browser browser = CareAccessServer.browser();
-        Page back = NhsLoginStub.continueToNhsLogin(browser, PatientLinks.open(browser, link), link.nhsNumber());
+        Page back = NhsLoginStub.continueToNhsLogin(browser, journey().open(browser, link), link.nhsNumber());
 
         assertThat(back.careaccessPage()).as("back to the date of birth").isEqualTo("dob");
         assertThat(back.errors()).containsExactly("We could not use your NHS login to confirm who you are.");
@@ -164,15 +168,15 @@ class NhsLoginIT {
             assertThat(e.path("error").asText()).isEqualTo("careaccess_nhslogin_refused");
             assertThat(e.path("details").path("careaccess_reason").asText()).isEqualTo("vot_not_requested");
         });
-        Page dob = PatientLinks.enterDateOfBirth(back, BORN);
+        Page dob = enterDateOfBirth(back, BORN);
         assertThat(dob.isRedirect()).as("the date of birth still works").isTrue();
     }
 
     @Test
     void theAuthorizationRequestAsksForTheVectorsOfTrustAndTheScopes() {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
+        IssuedLink link = linkWithNhsNumber();
         Browser browser = new Browser(uri -> uri.toString().startsWith(CareAccessServer.server().url() + "/realms/patients/"));
-        Page dob = PatientLinks.open(browser, link);
+        Page dob = journey().open(browser, link);
 
         Page toNhsLogin = browser.open(dob.document().selectFirst("#nhs-login").absUrl("href"));
 
@@ -187,9 +191,9 @@ class NhsLoginIT {
 
     @Test
     void theTokenRequestIsAuthenticatedWithAnRs512SignedJwtAndNotASecret() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Browser first = CareAccessServer.browser();
-        NhsLoginStub.continueToNhsLogin(first, PatientLinks.open(first, link), link.nhsNumber());
+        NhsLoginStub.continueToNhsLogin(first, journey().open(first, link), link.nhsNumber());
 
         JsonNode client = NhsLoginStub.client();
         assertThat(client.path("clientAuthenticatorType").asText()).isEqualTo("client-jwt");
@@ -205,13 +209,13 @@ class NhsLoginIT {
 
     @Test
     void thePortalSignsInWithNhsLoginAloneOntoTheSamePatient() {
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Browser browser = CareAccessServer.browser();
 
-        Page stubLogin = browser.open(PatientLinks.portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")));
+        Page stubLogin = browser.open(journey().portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")));
         Page done = NhsLoginStub.signIn(stubLogin, link.nhsNumber());
 
-        JsonNode claims = PatientLinks.idTokenClaims(done);
+        JsonNode claims = journey().idTokenClaims(done);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.has("careaccess_link")).as("no link was opened").isFalse();
         assertThat(OidcClient.amr(claims)).containsExactly("nhslogin");
@@ -222,13 +226,13 @@ class NhsLoginIT {
     void thePortalsSignInPageOffersNhsLoginWhenNoLinkWasOpened() {
         Browser browser = CareAccessServer.browser();
 
-        Page signIn = browser.open(PatientLinks.portal().authorizationUri());
+        Page signIn = browser.open(journey().portal().authorizationUri());
 
         assertThat(signIn.careaccessPage()).isEqualTo("patient-signin");
         assertThat(signIn.document().selectFirst("#nhs-login").text()).isEqualTo("Continue to NHS login");
-        LinkIssuer.IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
+        IssuedLink link = linkWithNhsLoginUser("P9.Cp.Cd");
         Page done = NhsLoginStub.continueToNhsLogin(browser, signIn, link.nhsNumber());
-        assertThat(PatientLinks.idTokenClaims(done).path("sub").asText()).isEqualTo(patientId(link));
+        assertThat(journey().idTokenClaims(done).path("sub").asText()).isEqualTo(patientId(link));
     }
 
     @Test
@@ -237,7 +241,7 @@ class NhsLoginIT {
         NhsLoginStub.user(unknown, BORN, "P9.Cp.Cd");
         Browser browser = CareAccessServer.browser();
 
-        Page stubLogin = browser.open(PatientLinks.portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")));
+        Page stubLogin = browser.open(journey().portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")));
         Page refused = NhsLoginStub.signIn(stubLogin, unknown);
 
         assertThat(refused.careaccessPage()).isEqualTo("nhslogin-no-record");
@@ -248,9 +252,9 @@ class NhsLoginIT {
 
     @Test
     void theNhsLoginPagesAreInWelshForAWelshBrowser() {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
+        IssuedLink link = linkWithNhsNumber();
 
-        Page dob = PatientLinks.open(CareAccessServer.browser().acceptLanguage("cy"), link);
+        Page dob = journey().open(CareAccessServer.browser().acceptLanguage("cy"), link);
 
         assertThat(dob.document().selectFirst("#nhs-login").text()).isEqualTo("Parhau i NHS login");
     }
@@ -262,13 +266,13 @@ class NhsLoginIT {
     }
 
     /** A link whose patient has an NHS login (at the stand-in) meeting {@code vot}. */
-    private LinkIssuer.IssuedLink linkWithNhsLoginUser(String vot) {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
+    private IssuedLink linkWithNhsLoginUser(String vot) {
+        IssuedLink link = linkWithNhsNumber();
         NhsLoginStub.user(link.nhsNumber(), BORN, vot);
         return link;
     }
 
-    private LinkIssuer.IssuedLink linkWithNhsNumber() {
+    private IssuedLink linkWithNhsNumber() {
         return issuer.issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
     }
 
@@ -278,7 +282,7 @@ class NhsLoginIT {
         assertThat(page.heading()).isEqualTo("These details do not match this link");
     }
 
-    private String patientId(LinkIssuer.IssuedLink link) {
+    private String patientId(IssuedLink link) {
         return issuer.status(link.id()).expect(200).body().path("patientId").asText();
     }
 

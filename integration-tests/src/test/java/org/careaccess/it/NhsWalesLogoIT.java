@@ -1,10 +1,12 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
 
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -27,12 +29,12 @@ class NhsWalesLogoIT {
 
     @BeforeAll
     static void realm() {
-        TestRealms.createPatientsCopy(REALM, Map.of());
+        journey().createRealmCopy(REALM, Map.of());
     }
 
     @AfterAll
     static void deleteRealm() {
-        TestRealms.delete(REALM);
+        journey().deleteRealm(REALM);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,8 +81,8 @@ class NhsWalesLogoIT {
     /** The date-of-birth page of a new link, with the realm's login theme set to {@code theme}. */
     private static Page datePage(String theme, String language) {
         CareAccessServer.admin().put("/realms/" + REALM, Map.of("realm", REALM, "loginTheme", theme)).expect(204);
-        LinkIssuer.IssuedLink link = LinkIssuer.of(REALM).issue(BORN);
-        Page dob = PatientLinks.open(CareAccessServer.browser().acceptLanguage(language), link);
+        IssuedLink link = journey().issuer(REALM).issue(BORN);
+        Page dob = journey().open(CareAccessServer.browser().acceptLanguage(language), link);
         assertThat(dob.careaccessPage()).isEqualTo("dob");
         return dob;
     }

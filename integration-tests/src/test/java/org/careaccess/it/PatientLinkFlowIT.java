@@ -1,6 +1,8 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +11,9 @@ import java.util.Map;
 import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
+import org.careaccess.testkit.JsonApi;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
@@ -28,13 +33,13 @@ class PatientLinkFlowIT {
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
     private static final String WITHOUT_NHS_LOGIN = "patients-flow-no-nhs-login";
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void theTextedLinkOpensTheDateOfBirthPageWithTheNhsDateInput() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Page page = PatientLinks.open(CareAccessServer.browser(), link);
+        Page page = journey().open(CareAccessServer.browser(), link);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.careaccessPage()).isEqualTo("dob");
@@ -47,7 +52,7 @@ class PatientLinkFlowIT {
 
     @Test
     void theLinkEndpointHandsTheCodeToThePortalsLoginInitiationUri() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
         Page redirect = new Browser(uri -> false).open(link.url());
 
@@ -55,7 +60,7 @@ class PatientLinkFlowIT {
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.location().toString()).startsWith(CareAccessServer.PORTAL_URL + "/login?");
         assertThat(redirect.locationParameter("iss")).isEqualTo(CareAccessServer.server().realmUrl("patients"));
-        assertThat(redirect.locationParameter("target_link_uri")).isEqualTo(PatientLinks.PORTAL_REDIRECT);
+        assertThat(redirect.locationParameter("target_link_uri")).isEqualTo(journey().portalRedirect());
         assertThat(redirect.locationParameter("careaccess_link")).isEqualTo(link.code());
         assertThat(redirect.locationParameter("client_id")).as("no authorization request of its own").isNull();
         assertThat(redirect.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -64,23 +69,23 @@ class PatientLinkFlowIT {
     @Test
     void aRealmThatOptsInGetsTheDirectAuthorizationRequestWithoutStateOrPkce() {
         String realm = "patients-direct-request";
-        TestRealms.createPatientsCopy(realm, Map.of());
+        journey().createRealmCopy(realm, Map.of());
         try {
             JsonNode settings = CareAccessServer.admin().get("/realms/" + realm).expect(200).body();
             ((com.fasterxml.jackson.databind.node.ObjectNode) settings.path("attributes")).put("careaccess.link.directAuthorizationRequest", "true");
             CareAccessServer.admin().put("/realms/" + realm, settings).expect(204);
-            LinkIssuer.IssuedLink link = LinkIssuer.of(realm).issue(BORN);
+            IssuedLink link = journey().issuer(realm).issue(BORN);
 
             Page redirect = new Browser(uri -> false).open(link.url());
 
             assertThat(redirect.location().getPath()).isEqualTo("/realms/" + realm + "/protocol/openid-connect/auth");
             assertThat(redirect.locationParameter("client_id")).isEqualTo("patient-portal");
-            assertThat(redirect.locationParameter("redirect_uri")).isEqualTo(PatientLinks.PORTAL_REDIRECT);
+            assertThat(redirect.locationParameter("redirect_uri")).isEqualTo(journey().portalRedirect());
             assertThat(redirect.locationParameter("careaccess_link")).isEqualTo(link.code());
             assertThat(redirect.locationParameter("state")).isNull();
             assertThat(redirect.locationParameter("code_challenge")).isNull();
         } finally {
-            TestRealms.delete(realm);
+            journey().deleteRealm(realm);
         }
     }
 
@@ -97,13 +102,13 @@ class PatientLinkFlowIT {
 
     @Test
     void aSecondDeviceWithinTheCooldownIsToldTheCodeWasSentEarlierStillWorksAndWhenToAskAgain() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
-        Page first = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
+        Page first = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
         assertThat(first.text()).contains("We have sent a security code");
         int texts = CareAccessServer.sns().publishedTo(link.mobileE164()).size();
 
-        Page second = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        Page second = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).as("nothing was sent").hasSize(texts);
         String ending = link.mobileE164().substring(link.mobileE164().length() - 2);
@@ -111,17 +116,17 @@ class PatientLinkFlowIT {
                 .contains("We sent a security code by text message to your mobile phone number ending " + ending
                         + " less than a minute ago. It still works.")
                 .containsPattern("You can request a new code in [0-9]+ seconds?\\.");
-        assertThat(PatientLinks.enterTextedCode(second, link).isRedirect()).as("the code sent earlier works here").isTrue();
+        assertThat(journey().enterTextedCode(second, link).isRedirect()).as("the code sent earlier works here").isTrue();
     }
 
     @Test
     void firstDeviceNeedsNoCodeAndGetsTokensForTheLinksPatient() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Page done = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        Page done = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).isEmpty();
-        JsonNode claims = PatientLinks.idTokenClaims(done);
+        JsonNode claims = journey().idTokenClaims(done);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
         assertThat(claims.path("careaccess_link").path("purpose").asText()).isEqualTo("questionnaire");
@@ -132,15 +137,15 @@ class PatientLinkFlowIT {
 
     @Test
     void theAccessTokenAndUserinfoCarryTheLinkClaimAndAmrToo() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Page done = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        IssuedLink link = issuer.issue(BORN);
+        Page done = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
-        JsonNode tokens = PatientLinks.tokens(done);
+        JsonNode tokens = journey().tokens(done);
 
         JsonNode access = org.careaccess.testkit.OidcClient.claims(tokens.path("access_token").asText());
         assertThat(access.path("careaccess_link").path("id").asText()).isEqualTo(link.id());
         assertThat(OidcClient.amr(access)).containsExactly("dob");
-        JsonNode refreshed = PatientLinks.portal().tokenRequest(Map.of("grant_type", "refresh_token",
+        JsonNode refreshed = journey().portal().tokenRequest(Map.of("grant_type", "refresh_token",
                 "refresh_token", tokens.path("refresh_token").asText()));
         assertThat(org.careaccess.testkit.OidcClient.claims(refreshed.path("access_token").asText()).path("careaccess_link").path("id").asText())
                 .as("a refreshed token still says which link").isEqualTo(link.id());
@@ -148,9 +153,9 @@ class PatientLinkFlowIT {
 
     @Test
     void theTrustedDeviceCookieIsHttpOnlySecureLaxOnTheRealmPathAndExpiresWithTheLink() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        Browser phone = journey().signedInFirstDevice(link);
 
         Cookie device = phone.cookie("CAREACCESS_DEVICE").orElseThrow();
         assertThat(device.httpOnly()).isTrue();
@@ -166,22 +171,22 @@ class PatientLinkFlowIT {
 
     @Test
     void theTrustedDeviceComesBackWithoutACodeAndTheTokenSaysDevice() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
 
-        Page again = PatientLinks.enterDateOfBirth(PatientLinks.open(phone, link), BORN);
+        Page again = enterDateOfBirth(journey().open(phone, link), BORN);
 
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).isEmpty();
-        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(again))).containsExactly("dob", "device");
+        assertThat(OidcClient.amr(journey().idTokenClaims(again))).containsExactly("dob", "device");
     }
 
     @Test
     void aSecondDeviceNeedsATextedCodeThenBecomesTheOnlyTrustedDevice() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
         Browser laptop = CareAccessServer.browser();
 
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(laptop, link), BORN);
+        Page code = enterDateOfBirth(journey().open(laptop, link), BORN);
 
         assertThat(code.careaccessPage()).isEqualTo("code");
         assertThat(code.heading()).isEqualTo("Check your phone");
@@ -190,22 +195,22 @@ class PatientLinkFlowIT {
         assertThat(code.document().select("input[name=code]").attr("autocomplete")).isEqualTo("one-time-code");
         assertThat(code.document().select("input[name=code]").attr("inputmode")).isEqualTo("numeric");
         assertThat(code.document().select("button[name=resend]").text()).isEqualTo("Request a new code");
-        Page done = PatientLinks.enterTextedCode(code, link);
-        assertThat(OidcClient.amr(PatientLinks.idTokenClaims(done))).containsExactly("dob", "sms");
+        Page done = journey().enterTextedCode(code, link);
+        assertThat(OidcClient.amr(journey().idTokenClaims(done))).containsExactly("dob", "sms");
         assertThat(issuer.status(link.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("sms");
 
-        Page phoneAgain = PatientLinks.enterDateOfBirth(PatientLinks.open(phone, link), BORN);
+        Page phoneAgain = enterDateOfBirth(journey().open(phone, link), BORN);
         assertThat(phoneAgain.careaccessPage()).as("the phone is no longer the trusted device").isEqualTo("code");
-        Page laptopAgain = PatientLinks.enterDateOfBirth(PatientLinks.open(laptop, link), BORN);
+        Page laptopAgain = enterDateOfBirth(journey().open(laptop, link), BORN);
         assertThat(laptopAgain.isRedirect()).as("the laptop is").isTrue();
     }
 
     @Test
     void theTextHasTheCodeTheServiceNameAndTheOriginBoundLine() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
 
-        PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
         String text = CareAccessServer.sns().publishedTo(link.mobileE164()).get(0).message();
         assertThat(text).matches("\\d{6} is your Riverside Surgery security code\\. Do not share it\\.\n\n@localhost #\\d{6}");
@@ -213,22 +218,22 @@ class PatientLinkFlowIT {
 
     @Test
     void showingTheCodePageAgainNeverTextsAgain() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
         Browser laptop = CareAccessServer.browser();
-        Page dob = PatientLinks.open(laptop, link);
-        Page code = PatientLinks.enterDateOfBirth(dob, BORN);
+        Page dob = journey().open(laptop, link);
+        Page code = enterDateOfBirth(dob, BORN);
         assertThat(code.careaccessPage()).isEqualTo("code");
 
-        Page resubmitted = PatientLinks.enterDateOfBirth(dob, BORN);
+        Page resubmitted = enterDateOfBirth(dob, BORN);
         Page continued = laptop.open(currentStep(code));
-        Page linkAgain = PatientLinks.open(laptop, link);
+        Page linkAgain = journey().open(laptop, link);
 
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).hasSize(1);
         assertThat(continued.careaccessPage()).isEqualTo("code");
         assertThat(resubmitted.status()).isLessThan(500);
         assertThat(linkAgain.careaccessPage()).isEqualTo("dob");
-        assertThat(PatientLinks.enterTextedCode(PatientLinks.enterDateOfBirth(linkAgain, BORN), link).isRedirect()).isTrue();
+        assertThat(journey().enterTextedCode(enterDateOfBirth(linkAgain, BORN), link).isRedirect()).isTrue();
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).hasSize(1);
     }
 
@@ -254,9 +259,9 @@ class PatientLinkFlowIT {
             "31  | 12  | 1899   | Date of birth must be the same as or after 1 January 1900  | dob-year",
             "16  | 3   | 1984   | The details you entered do not match our records           | dob-day"})
     void datesThatAreMissingImpossibleFutureOrWrongGetGovUkMessages(String day, String month, String year, String message, String anchor) {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Page page = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), day, month, year);
+        Page page = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), day, month, year);
 
         assertThat(page.careaccessPage()).isEqualTo("dob");
         assertThat(page.errors()).containsExactly(message);
@@ -268,9 +273,9 @@ class PatientLinkFlowIT {
 
     @Test
     void aWrongDateSaysOnlyThatTheDetailsDoNotMatchAndNeverShowsTheRightOne() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Page page = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN.plusDays(1));
+        Page page = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN.plusDays(1));
 
         assertThat(page.body()).doesNotContain("1984-03-15").doesNotContain("15 March");
         assertThat(page.errors()).containsExactly("The details you entered do not match our records");
@@ -278,14 +283,14 @@ class PatientLinkFlowIT {
 
     @Test
     void anUnknownCodeShowsTheLinkDoesNotWorkPage() {
-        Page page = PatientLinks.openUrl(CareAccessServer.browser(), CareAccessServer.server().realmUrl("patients") + "/careaccess/l/AAAAAAAAAAAAAAAAAAAAAA");
+        Page page = journey().openUrl(CareAccessServer.browser(), CareAccessServer.server().realmUrl("patients") + "/careaccess/l/AAAAAAAAAAAAAAAAAAAAAA");
 
         assertLinkInvalid(page);
     }
 
     @Test
     void aMalformedCodeShowsTheSamePageAndIsNeverEchoed() {
-        Page page = PatientLinks.openUrl(CareAccessServer.browser(), CareAccessServer.server().realmUrl("patients")
+        Page page = journey().openUrl(CareAccessServer.browser(), CareAccessServer.server().realmUrl("patients")
                 + "/careaccess/l/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
 
         assertLinkInvalid(page);
@@ -294,48 +299,48 @@ class PatientLinkFlowIT {
 
     @Test
     void aRevokedLinkShowsTheLinkDoesNotWorkPage() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         issuer.revoke(link.id()).expect(204);
 
-        assertLinkInvalid(PatientLinks.open(CareAccessServer.browser(), link));
+        assertLinkInvalid(journey().open(CareAccessServer.browser(), link));
     }
 
     @Test
     void anExpiredLinkShowsTheLinkDoesNotWorkPage() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         DevDatabase.update("update CAREACCESS_PATIENT_LINK set EXPIRES_AT = ? where ID = ?", Instant.now().minusSeconds(1).toEpochMilli(), link.id());
 
-        assertLinkInvalid(PatientLinks.open(CareAccessServer.browser(), link));
+        assertLinkInvalid(journey().open(CareAccessServer.browser(), link));
         assertThat(issuer.status(link.id()).body().path("status").asText()).isEqualTo("expired");
     }
 
     @Test
     void aLinkRevokedWhileThePatientIsOnTheDateOfBirthPageStopsWorking() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Page dob = PatientLinks.open(CareAccessServer.browser(), link);
+        IssuedLink link = issuer.issue(BORN);
+        Page dob = journey().open(CareAccessServer.browser(), link);
         issuer.revoke(link.id()).expect(204);
 
-        assertLinkInvalid(PatientLinks.enterDateOfBirth(dob, BORN));
+        assertLinkInvalid(enterDateOfBirth(dob, BORN));
     }
 
     @Test
     void aPortalRequestWithoutALinkAndWithoutASessionShowsTheLinkDoesNotWorkPageWhereTheRealmHasNoNhsLogin() {
-        TestRealms.createPatientsCopy(WITHOUT_NHS_LOGIN, Map.of());
+        journey().createRealmCopy(WITHOUT_NHS_LOGIN, Map.of());
         try {
-            assertLinkInvalid(CareAccessServer.browser().open(PatientLinks.portal(WITHOUT_NHS_LOGIN).authorizationUri()));
+            assertLinkInvalid(CareAccessServer.browser().open(journey().portal(WITHOUT_NHS_LOGIN).authorizationUri()));
         } finally {
-            TestRealms.delete(WITHOUT_NHS_LOGIN);
+            journey().deleteRealm(WITHOUT_NHS_LOGIN);
         }
     }
 
     @Test
     void aPortalRequestWithoutALinkContinuesTheBrowsersSignInWithoutALinkClaim() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
 
-        Page sso = phone.open(PatientLinks.portal().authorizationUri());
+        Page sso = phone.open(journey().portal().authorizationUri());
 
-        JsonNode claims = PatientLinks.idTokenClaims(sso);
+        JsonNode claims = journey().idTokenClaims(sso);
         assertThat(claims.path("sub").asText()).isEqualTo(patientId(link));
         assertThat(claims.has("careaccess_link")).isFalse();
         assertThat(OidcClient.amr(claims)).as("what the session's sign-in used").containsExactly("dob");
@@ -343,17 +348,17 @@ class PatientLinkFlowIT {
 
     @Test
     void theSamePatientsSessionDoesNotSkipTheLinksOwnSteps() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
 
-        assertThat(PatientLinks.open(phone, link).careaccessPage()).isEqualTo("dob");
+        assertThat(journey().open(phone, link).careaccessPage()).isEqualTo("dob");
     }
 
     @Test
     void thePagesAreInWelshForAWelshBrowser() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
-        Page page = PatientLinks.open(CareAccessServer.browser().acceptLanguage("cy"), link);
+        Page page = journey().open(CareAccessServer.browser().acceptLanguage("cy"), link);
 
         assertThat(page.document().select("html").attr("lang")).isEqualTo("cy");
         assertThat(page.heading()).contains("Beth yw eich dyddiad geni?");
@@ -361,11 +366,11 @@ class PatientLinkFlowIT {
 
     @Test
     void stepsLeaveEventsWithTheLinkIdAndNeverADateANumberOrACode() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
         Browser laptop = CareAccessServer.browser();
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.enterDateOfBirth(PatientLinks.open(laptop, link), BORN.plusDays(1)), BORN);
-        PatientLinks.enterTextedCode(code, link);
+        Page code = enterDateOfBirth(enterDateOfBirth(journey().open(laptop, link), BORN.plusDays(1)), BORN);
+        journey().enterTextedCode(code, link);
         String sent = CareAccessServer.sns().latestCodeTo(link.mobileE164());
 
         JsonNode events = CareAccessServer.admin().get("/realms/patients/events?user=" + patientId(link) + "&max=100").expect(200).body();
@@ -399,7 +404,7 @@ class PatientLinkFlowIT {
         assertThat(page.text()).contains("Contact the healthcare provider that sent you the link");
     }
 
-    private String patientId(LinkIssuer.IssuedLink link) {
+    private String patientId(IssuedLink link) {
         return issuer.status(link.id()).expect(200).body().path("patientId").asText();
     }
 }

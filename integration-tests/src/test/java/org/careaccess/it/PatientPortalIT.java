@@ -1,6 +1,7 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
 import static org.careaccess.it.Screens.chromium;
 
 import java.net.URI;
@@ -8,8 +9,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +30,7 @@ class PatientPortalIT {
 
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @BeforeEach
     void newBrowserProfile() {
@@ -36,7 +39,7 @@ class PatientPortalIT {
 
     @Test
     void theTextedLinkAndTheDateOfBirthEndOnThePortalPageWithThePurposeAndAmr() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
 
         chromium().get(link.url());
         chromium().findElement(By.name("dob-day")).sendKeys("15");
@@ -60,10 +63,10 @@ class PatientPortalIT {
     void aPortalClientThatRequiresPkceCompletesATextedLink() {
         JsonNode client = CareAccessServer.admin().get("/realms/patients/clients?clientId=patient-portal").expect(200).body().get(0);
         assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Browser patient = new Browser(CareAccessServer.server().url(), CareAccessServer.PORTAL_URL);
 
-        Page portal = PatientLinkSteps.enterDateOfBirth(patient.open(link.url()), BORN);
+        Page portal = PatientJourney.enterDateOfBirth(patient.open(link.url()), BORN);
 
         assertThat(portal.uri().toString()).isEqualTo(CareAccessServer.PORTAL_URL + "/");
         assertThat(portal.document().getElementById("purpose").text()).isEqualTo("questionnaire");
@@ -72,11 +75,11 @@ class PatientPortalIT {
 
     @Test
     void aCodeFromOneBrowsersSignInPastedIntoAnotherBrowsersPortalIsRefused() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         String callback = CareAccessServer.PORTAL_URL + "/callback";
         Browser attacker = new Browser(uri -> !uri.toString().startsWith(callback)
                 && Browser.within(CareAccessServer.server().url(), CareAccessServer.PORTAL_URL).test(uri));
-        Page toCallback = PatientLinkSteps.enterDateOfBirth(attacker.open(link.url()), BORN);
+        Page toCallback = PatientJourney.enterDateOfBirth(attacker.open(link.url()), BORN);
         URI attackersCallback = toCallback.location();
         assertThat(attackersCallback.toString()).startsWith(callback + "?").contains("code=");
 

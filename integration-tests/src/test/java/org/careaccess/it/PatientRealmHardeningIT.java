@@ -2,6 +2,8 @@ package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +15,8 @@ import java.util.UUID;
 
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.JsonApi;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.Test;
@@ -32,14 +36,14 @@ class PatientRealmHardeningIT {
     private static final String PASSWORD = "correct horse battery staple 42";
     private static final List<String> PERSONAL_CLAIMS = List.of("birthdate", "given_name", "family_name", "name");
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void kcActionUpdatePasswordAfterALinkSignInShowsNoPasswordPage() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
 
-        Page page = phone.open(PatientLinks.portal().authorizationUri(Map.of("kc_action", "UPDATE_PASSWORD")));
+        Page page = phone.open(journey().portal().authorizationUri(Map.of("kc_action", "UPDATE_PASSWORD")));
 
         assertThat(page.document().select("input[type=password]")).as(page + "\n" + page.text()).isEmpty();
         assertThat(page.body()).doesNotContainIgnoringCase("new password");
@@ -49,11 +53,11 @@ class PatientRealmHardeningIT {
 
     @Test
     void otherAccountActionsAreOffToo() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
 
         for (String action : List.of("CONFIGURE_TOTP", "webauthn-register", "CONFIGURE_RECOVERY_AUTHN_CODES", "UPDATE_PROFILE")) {
-            Page page = phone.open(PatientLinks.portal().authorizationUri(Map.of("kc_action", action)));
+            Page page = phone.open(journey().portal().authorizationUri(Map.of("kc_action", action)));
 
             assertThat(page.document().select("form input:not([type=hidden])")).as(action + ": " + page + "\n" + page.text()).isEmpty();
         }
@@ -61,7 +65,7 @@ class PatientRealmHardeningIT {
 
     @Test
     void aPasswordGrantIsRefusedEvenAfterAnAdminSetsThePatientAPassword() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         String patient = patientId(link);
         CareAccessServer.admin().put("/realms/patients/users/" + patient + "/reset-password",
                 Map.of("type", "password", "value", PASSWORD, "temporary", false)).expect(204);
@@ -70,15 +74,15 @@ class PatientRealmHardeningIT {
 
         OidcClient adminCli = new OidcClient(CareAccessServer.server().realmUrl("patients"), "admin-cli", null, null);
         assertThatThrownBy(() -> adminCli.tokenRequest(grant)).hasMessageContaining("token request failed: 40");
-        assertThatThrownBy(() -> PatientLinks.portal().tokenRequest(grant)).hasMessageContaining("token request failed: 40");
+        assertThatThrownBy(() -> journey().portal().tokenRequest(grant)).hasMessageContaining("token request failed: 40");
     }
 
     @Test
     void aLinkSignInsTokensAndUserinfoCarryNoBirthDateAndNoNames() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Page done = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        IssuedLink link = issuer.issue(BORN);
+        Page done = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
-        JsonNode tokens = PatientLinks.tokens(done);
+        JsonNode tokens = journey().tokens(done);
 
         for (JsonNode claims : List.of(OidcClient.claims(tokens.path("id_token").asText()),
                 OidcClient.claims(tokens.path("access_token").asText()), userinfo(tokens))) {
@@ -91,12 +95,12 @@ class PatientRealmHardeningIT {
 
     @Test
     void scopeProfileAddsTheNamesButNeverTheBirthDate() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Browser browser = CareAccessServer.browser();
-        Page dob = browser.open(PatientLinks.portal().authorizationUri(Map.of("scope", "openid profile",
+        Page dob = browser.open(journey().portal().authorizationUri(Map.of("scope", "openid profile",
                 "careaccess_link", link.code())));
 
-        JsonNode tokens = PatientLinks.tokens(PatientLinks.enterDateOfBirth(dob, BORN));
+        JsonNode tokens = journey().tokens(enterDateOfBirth(dob, BORN));
 
         for (JsonNode claims : List.of(OidcClient.claims(tokens.path("id_token").asText()),
                 OidcClient.claims(tokens.path("access_token").asText()), userinfo(tokens))) {
@@ -109,8 +113,8 @@ class PatientRealmHardeningIT {
 
     @Test
     void theAccountConsoleStillServesAPatientAndItsTokensCarryNoBirthDate() throws Exception {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        Browser phone = PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        Browser phone = journey().signedInFirstDevice(link);
         Browser stopsAtRedirects = new Browser(uri -> false);
         phone.cookies().forEach(stopsAtRedirects::addCookie);
         String realmUrl = CareAccessServer.server().realmUrl("patients");
@@ -135,7 +139,7 @@ class PatientRealmHardeningIT {
                 .send("GET", "/protocol/openid-connect/userinfo", null, null).expect(200).body();
     }
 
-    private String patientId(LinkIssuer.IssuedLink link) {
+    private String patientId(IssuedLink link) {
         return issuer.status(link.id()).body().path("patientId").asText();
     }
 }

@@ -1,6 +1,8 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,19 +30,19 @@ class PatientScreenWordsIT {
 
     static Stream<Arguments> screens() {
         Map<String, Function<Browser, Page>> screens = new java.util.LinkedHashMap<>();
-        screens.put("dob", browser -> PatientLinks.open(browser, issue()));
-        screens.put("dob with an error", browser -> PatientLinks.enterDateOfBirth(PatientLinks.open(browser, issue()), "", "3", "1984"));
-        screens.put("details do not match", browser -> PatientLinks.enterDateOfBirth(PatientLinks.open(browser, issue()), BORN.plusDays(1)));
+        screens.put("dob", browser -> journey().open(browser, issue()));
+        screens.put("dob with an error", browser -> enterDateOfBirth(journey().open(browser, issue()), "", "3", "1984"));
+        screens.put("details do not match", browser -> enterDateOfBirth(journey().open(browser, issue()), BORN.plusDays(1)));
         screens.put("code", browser -> codePage(browser));
         screens.put("code with an error", browser -> codePage(browser).form().set("code", "000000").submit());
-        screens.put("link-invalid", browser -> PatientLinks.openUrl(browser, CareAccessServer.server().realmUrl("patients")
+        screens.put("link-invalid", browser -> journey().openUrl(browser, CareAccessServer.server().realmUrl("patients")
                 + "/careaccess/l/AAAAAAAAAAAAAAAAAAAAAA"));
         screens.put("link-other-patient", browser -> {
-            LinkIssuer.IssuedLink first = issue();
-            PatientLinks.enterDateOfBirth(PatientLinks.open(browser, first), BORN);
-            return PatientLinks.open(browser, LinkIssuer.patientsRealm().issue(BORN.plusYears(1)));
+            IssuedLink first = issue();
+            enterDateOfBirth(journey().open(browser, first), BORN);
+            return journey().open(browser, journey().issuer().issue(BORN.plusYears(1)));
         });
-        screens.put("patient-signin", browser -> browser.open(PatientLinks.portal().authorizationUri()));
+        screens.put("patient-signin", browser -> browser.open(journey().portal().authorizationUri()));
         screens.put("Keycloak's error page", browser -> browser.open(URI.create(CareAccessServer.server().realmUrl("patients")
                 + "/protocol/openid-connect/auth?client_id=patient-portal&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fevil.example%2F")));
         return Screens.inEnglishAndWelsh(screens);
@@ -65,14 +68,14 @@ class PatientScreenWordsIT {
         assertThat(page.text()).contains(welsh).doesNotContain(english);
     }
 
-    private static LinkIssuer.IssuedLink issue() {
-        return LinkIssuer.patientsRealm().issue(BORN);
+    private static IssuedLink issue() {
+        return journey().issuer().issue(BORN);
     }
 
     /** The code page: a second device, after the first one was trusted. */
     private static Page codePage(Browser browser) {
-        LinkIssuer.IssuedLink link = issue();
-        PatientLinks.signedInFirstDevice(link);
-        return PatientLinks.enterDateOfBirth(PatientLinks.open(browser, link), BORN);
+        IssuedLink link = issue();
+        journey().signedInFirstDevice(link);
+        return enterDateOfBirth(journey().open(browser, link), BORN);
     }
 }

@@ -1,13 +1,20 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.pauseBetweenTries;
+import static org.careaccess.testkit.PatientJourney.waitForNextSecond;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.NhsLoginStandIn;
 import org.careaccess.testkit.Page;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +37,16 @@ class PatientScreensIT {
     private static final LocalDate BORN = LocalDate.of(1984, 3, 15);
     private static final String NO_COOLDOWN = "patients-screens-no-cooldown";
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @BeforeAll
     static void realmForTheTextLimit() {
-        TestRealms.createPatientsCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
+        journey().createRealmCopy(NO_COOLDOWN, Map.of("careaccess security code", Map.of("resendCooldownSeconds", "0")));
     }
 
     @AfterAll
     static void deleteRealm() {
-        TestRealms.delete(NO_COOLDOWN);
+        journey().deleteRealm(NO_COOLDOWN);
     }
 
     @BeforeEach
@@ -111,7 +118,7 @@ class PatientScreensIT {
 
     @Test
     void linkLocked() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         chromium().get(link.url());
         for (int i = 1; i <= 5; i++) {
             type("dob-day", Integer.toString(i));
@@ -119,7 +126,7 @@ class PatientScreensIT {
             type("dob-year", "1999");
             submit();
             if (i < 5) {
-                PatientLinks.pauseBetweenTries();
+                pauseBetweenTries();
             }
         }
 
@@ -129,7 +136,7 @@ class PatientScreensIT {
 
     @Test
     void smsFailed() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         CareAccessServer.sns().failWith(503);
         codePageInChromium(link);
 
@@ -138,15 +145,15 @@ class PatientScreensIT {
     }
 
     @Test
-    void smsLimit() throws InterruptedException {
-        LinkIssuer noCooldown = LinkIssuer.of(NO_COOLDOWN);
+    void smsLimit() {
+        LinkIssuerApi noCooldown = journey().issuer(NO_COOLDOWN);
         String mobile = TestPatients.nextMobile();
         for (int n = 1; n <= 2; n++) {
-            LinkIssuer.IssuedLink link = noCooldown.issue(BORN, mobile, null);
-            PatientLinks.signedInFirstDevice(link);
-            Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+            IssuedLink link = noCooldown.issue(BORN, mobile, null);
+            journey().signedInFirstDevice(link);
+            Page code = PatientJourney.enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
             for (int text = 2; text <= 5; text++) {
-                Thread.sleep(1100);
+                waitForNextSecond();
                 code = code.form().submit("resend");
             }
         }
@@ -158,7 +165,7 @@ class PatientScreensIT {
 
     @Test
     void anotherPatientSignedIn() {
-        LinkIssuer.IssuedLink anns = issuer.issue(BORN);
+        IssuedLink anns = issuer.issue(BORN);
         chromium().get(anns.url());
         enterDateOfBirth(BORN);
 
@@ -189,7 +196,7 @@ class PatientScreensIT {
 
     @Test
     void signInWithoutALink() {
-        chromium().get(PatientLinks.portal().authorizationUri().toString());
+        chromium().get(journey().portal().authorizationUri().toString());
 
         assertPage("patient-signin");
         Screens.assertAccessible("patient-signin");
@@ -197,8 +204,8 @@ class PatientScreensIT {
 
     @Test
     void nhsLoginForSomeoneElse() {
-        LinkIssuer.IssuedLink link = linkWithNhsNumber();
-        LinkIssuer.IssuedLink someoneElses = linkWithNhsNumber();
+        IssuedLink link = linkWithNhsNumber();
+        IssuedLink someoneElses = linkWithNhsNumber();
         NhsLoginIT.NhsLoginStub.user(someoneElses.nhsNumber(), BORN, "P9.Cp.Cd");
         chromium().get(link.url());
         follow(By.id("nhs-login"));
@@ -212,14 +219,14 @@ class PatientScreensIT {
     void nhsLoginWithoutARecord() {
         String unknown = TestPatients.nextNhsNumber();
         NhsLoginIT.NhsLoginStub.user(unknown, BORN, "P9.Cp.Cd");
-        chromium().get(PatientLinks.portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")).toString());
+        chromium().get(journey().portal().authorizationUri(Map.of("kc_idp_hint", "nhs-login")).toString());
         signInAtTheNhsLoginStandIn(unknown);
 
         assertPage("nhslogin-no-record");
         Screens.assertAccessible("patient-nhslogin-no-record");
     }
 
-    private LinkIssuer.IssuedLink linkWithNhsNumber() {
+    private IssuedLink linkWithNhsNumber() {
         return issuer.issue(BORN, TestPatients.nextMobile(), TestPatients.nextNhsNumber());
     }
 
@@ -232,10 +239,21 @@ class PatientScreensIT {
     }
 
     /** The link's first device is a scripted browser, so Chromium is a second device and gets the code step. */
-    private void codePageInChromium(LinkIssuer.IssuedLink link) {
-        PatientLinks.signedInFirstDevice(link);
-        chromium().get(PatientLinks.addressForRealBrowser(link));
+    private void codePageInChromium(IssuedLink link) {
+        journey().signedInFirstDevice(link);
+        chromium().get(addressForRealBrowser(link));
         enterDateOfBirth(link.birthDate());
+    }
+
+    /**
+     * What a real browser opens for this link: the texted URL in the realm {@code patients}, whose
+     * portal the demo portal is; in a copy of the realm, the request the test's portal starts.
+     */
+    private static String addressForRealBrowser(IssuedLink link) {
+        if (link.realm().equals(PatientJourney.REALM)) {
+            return link.url();
+        }
+        return journey().portal(link.realm()).authorizationUriInitiatedBy(new Browser(uri -> false).open(link.url()).location()).toString();
     }
 
     private void enterDateOfBirth(LocalDate date) {

@@ -1,10 +1,14 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.Duration;
 import java.time.LocalDate;
 
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,7 @@ class SmsFailureIT {
 
     private static final LocalDate BORN = LocalDate.of(1990, 1, 31);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @AfterEach
     void gatewayBehavesAgain() {
@@ -27,11 +31,11 @@ class SmsFailureIT {
 
     @Test
     void aFailedTextShowsTheCouldNotSendPageAndTryingAgainWorks() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Page dateOfBirth = dateOfBirthOnASecondDevice(link);
         CareAccessServer.sns().failWith(500);
 
-        Page failed = PatientLinks.enterDateOfBirth(dateOfBirth, BORN);
+        Page failed = enterDateOfBirth(dateOfBirth, BORN);
 
         assertThat(failed.careaccessPage()).isEqualTo("sms-failed");
         assertThat(failed.status()).isLessThan(500);
@@ -40,7 +44,7 @@ class SmsFailureIT {
         Page code = failed.form().submit("resend");
         assertThat(code.careaccessPage()).isEqualTo("code");
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).as("the failed text counted nothing").hasSize(1);
-        assertThat(PatientLinks.enterTextedCode(code, link).isRedirect()).isTrue();
+        assertThat(journey().enterTextedCode(code, link).isRedirect()).isTrue();
         JsonNode events = CareAccessServer.admin().get("/realms/patients/events?type=CUSTOM_REQUIRED_ACTION_ERROR&max=200").expect(200).body();
         assertThat(PatientLinkFlowIT.event(events, "CUSTOM_REQUIRED_ACTION_ERROR", "careaccess_link_id", link.id())
                 .path("details").path("careaccess_sms").asText()).isEqualTo("failed_unavailable");
@@ -48,12 +52,12 @@ class SmsFailureIT {
 
     @Test
     void aGatewayStallingTenSecondsShowsTheSamePageWithinTheSendTimeoutAndARetryWorks() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Page dateOfBirth = dateOfBirthOnASecondDevice(link);
         CareAccessServer.sns().stallFor(Duration.ofSeconds(10));
 
         long started = System.nanoTime();
-        Page failed = PatientLinks.enterDateOfBirth(dateOfBirth, BORN);
+        Page failed = enterDateOfBirth(dateOfBirth, BORN);
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(failed.careaccessPage()).isEqualTo("sms-failed");
@@ -62,15 +66,15 @@ class SmsFailureIT {
         CareAccessServer.sns().behave();
         Page code = failed.form().submit("resend");
         assertThat(code.careaccessPage()).isEqualTo("code");
-        assertThat(PatientLinks.enterTextedCode(code, link).isRedirect()).isTrue();
+        assertThat(journey().enterTextedCode(code, link).isRedirect()).isTrue();
     }
 
     @Test
     void failedTextsCountNothingTowardsTheLinksFiveTextsAnHour() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
+        IssuedLink link = issuer.issue(BORN);
         Page dateOfBirth = dateOfBirthOnASecondDevice(link);
         CareAccessServer.sns().failWith(503);
-        Page page = PatientLinks.enterDateOfBirth(dateOfBirth, BORN);
+        Page page = enterDateOfBirth(dateOfBirth, BORN);
         for (int retry = 1; retry <= 5; retry++) {
             assertThat(page.careaccessPage()).as("failure " + retry).isEqualTo("sms-failed");
             page = page.form().submit("resend");
@@ -83,12 +87,12 @@ class SmsFailureIT {
         // Six failed sends and the seventh still goes: had the failures counted, the hourly limit (5) would refuse it.
         assertThat(code.careaccessPage()).isEqualTo("code");
         assertThat(CareAccessServer.sns().publishedTo(link.mobileE164())).hasSize(1);
-        assertThat(PatientLinks.enterTextedCode(code, link).isRedirect()).isTrue();
+        assertThat(journey().enterTextedCode(code, link).isRedirect()).isTrue();
     }
 
     /** Another browser used the link first, so this one will be texted a code after its date of birth. */
-    private static Page dateOfBirthOnASecondDevice(LinkIssuer.IssuedLink link) {
-        PatientLinks.signedInFirstDevice(link);
-        return PatientLinks.open(CareAccessServer.browser(), link);
+    private static Page dateOfBirthOnASecondDevice(IssuedLink link) {
+        journey().signedInFirstDevice(link);
+        return journey().open(CareAccessServer.browser(), link);
     }
 }

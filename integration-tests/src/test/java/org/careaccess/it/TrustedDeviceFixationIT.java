@@ -1,6 +1,8 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.Map;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
 import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -29,16 +32,16 @@ class TrustedDeviceFixationIT {
     private static final LocalDate ATTACKERS_BIRTHDAY = LocalDate.of(1990, 7, 1);
     private static final LocalDate VICTIMS_BIRTHDAY = LocalDate.of(1984, 3, 15);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void aPlantedCookieNeverMakesThePlantersBrowserTrustedForAFirstUseBinding() {
-        LinkIssuer.IssuedLink attackersLink = issuer.issue(ATTACKERS_BIRTHDAY);
-        Cookie planted = PatientLinks.signedInFirstDevice(attackersLink).cookie("CAREACCESS_DEVICE").orElseThrow();
-        LinkIssuer.IssuedLink victimsLink = issuer.issue(VICTIMS_BIRTHDAY);
+        IssuedLink attackersLink = issuer.issue(ATTACKERS_BIRTHDAY);
+        Cookie planted = journey().signedInFirstDevice(attackersLink).cookie("CAREACCESS_DEVICE").orElseThrow();
+        IssuedLink victimsLink = issuer.issue(VICTIMS_BIRTHDAY);
         Browser victim = holding(planted);
 
-        Page bound = PatientLinks.enterDateOfBirth(PatientLinks.open(victim, victimsLink), VICTIMS_BIRTHDAY);
+        Page bound = enterDateOfBirth(journey().open(victim, victimsLink), VICTIMS_BIRTHDAY);
         assertThat(bound.isRedirect()).as("the victim's browser is bound by first use").isTrue();
         assertThat(issuer.status(victimsLink.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("first_use");
 
@@ -47,14 +50,14 @@ class TrustedDeviceFixationIT {
 
     @Test
     void aPlantedCookieNeverMakesThePlantersBrowserTrustedForABindingAfterATextedCode() {
-        LinkIssuer.IssuedLink attackersLink = issuer.issue(ATTACKERS_BIRTHDAY);
-        Cookie planted = PatientLinks.signedInFirstDevice(attackersLink).cookie("CAREACCESS_DEVICE").orElseThrow();
-        LinkIssuer.IssuedLink victimsLink = issuer.issue(VICTIMS_BIRTHDAY);
-        PatientLinks.signedInFirstDevice(victimsLink);
+        IssuedLink attackersLink = issuer.issue(ATTACKERS_BIRTHDAY);
+        Cookie planted = journey().signedInFirstDevice(attackersLink).cookie("CAREACCESS_DEVICE").orElseThrow();
+        IssuedLink victimsLink = issuer.issue(VICTIMS_BIRTHDAY);
+        journey().signedInFirstDevice(victimsLink);
         Browser victimsLaptop = holding(planted);
 
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(victimsLaptop, victimsLink), VICTIMS_BIRTHDAY);
-        Page bound = PatientLinks.enterTextedCode(code, victimsLink);
+        Page code = enterDateOfBirth(journey().open(victimsLaptop, victimsLink), VICTIMS_BIRTHDAY);
+        Page bound = journey().enterTextedCode(code, victimsLink);
         assertThat(bound.isRedirect()).as("the victim's laptop is bound after the code").isTrue();
         assertThat(issuer.status(victimsLink.id()).body().path("trustedDevice").path("boundBy").asText()).isEqualTo("sms");
 
@@ -64,17 +67,17 @@ class TrustedDeviceFixationIT {
     @Test
     void theVictimsBrowserGetsAFreshValueAndKeepsItsOtherLinks() {
         String nhsNumber = TestPatients.nextNhsNumber();
-        LinkIssuer.IssuedLink first = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
-        LinkIssuer.IssuedLink second = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
-        Browser phone = PatientLinks.signedInFirstDevice(first);
+        IssuedLink first = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
+        IssuedLink second = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
+        Browser phone = journey().signedInFirstDevice(first);
         String before = phone.cookie("CAREACCESS_DEVICE").orElseThrow().value();
 
-        PatientLinks.enterDateOfBirth(PatientLinks.open(phone, second), VICTIMS_BIRTHDAY);
+        enterDateOfBirth(journey().open(phone, second), VICTIMS_BIRTHDAY);
 
         String after = phone.cookie("CAREACCESS_DEVICE").orElseThrow().value();
         assertThat(after).as("a fresh value on every binding").isNotEqualTo(before);
         Browser sameDevice = holding(phone.cookie("CAREACCESS_DEVICE").orElseThrow());
-        assertThat(PatientLinks.enterDateOfBirth(PatientLinks.open(sameDevice, first), VICTIMS_BIRTHDAY).isRedirect())
+        assertThat(enterDateOfBirth(journey().open(sameDevice, first), VICTIMS_BIRTHDAY).isRedirect())
                 .as("the first link moved to the fresh value").isTrue();
     }
 
@@ -84,12 +87,12 @@ class TrustedDeviceFixationIT {
         Map<String, Object> ninetyDays = new HashMap<>(LinkIssuerApi.requestBody(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber));
         ninetyDays.put("expiresInDays", 90);
         JsonNode revoked = issuer.post(ninetyDays).expect(201).body();
-        LinkIssuer.IssuedLink thirtyDays = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
+        IssuedLink thirtyDays = issuer.issue(VICTIMS_BIRTHDAY, TestPatients.nextMobile(), nhsNumber);
         Browser phone = CareAccessServer.browser();
-        assertThat(PatientLinks.enterDateOfBirth(PatientLinks.openUrl(phone, revoked.path("url").asText()), VICTIMS_BIRTHDAY).isRedirect()).isTrue();
+        assertThat(enterDateOfBirth(journey().openUrl(phone, revoked.path("url").asText()), VICTIMS_BIRTHDAY).isRedirect()).isTrue();
         issuer.revoke(revoked.path("id").asText()).expect(204);
 
-        assertThat(PatientLinks.enterDateOfBirth(PatientLinks.open(phone, thirtyDays), VICTIMS_BIRTHDAY).isRedirect()).isTrue();
+        assertThat(enterDateOfBirth(journey().open(phone, thirtyDays), VICTIMS_BIRTHDAY).isRedirect()).isTrue();
 
         Instant expiry = Instant.parse(issuer.status(thirtyDays.id()).body().path("expiresAt").asText());
         assertThat(phone.cookie("CAREACCESS_DEVICE").orElseThrow().expires())
@@ -104,9 +107,9 @@ class TrustedDeviceFixationIT {
     }
 
     /** The attacker knows the victim's link and date of birth; the texted code stays on the victim's phone. */
-    private static void assertAttackerGetsOnlyTheCodePage(Browser attacker, LinkIssuer.IssuedLink victimsLink,
-                                                          LinkIssuer.IssuedLink attackersLink) {
-        Page page = PatientLinks.enterDateOfBirth(PatientLinks.open(attacker, victimsLink), VICTIMS_BIRTHDAY);
+    private static void assertAttackerGetsOnlyTheCodePage(Browser attacker, IssuedLink victimsLink,
+                                                          IssuedLink attackersLink) {
+        Page page = enterDateOfBirth(journey().open(attacker, victimsLink), VICTIMS_BIRTHDAY);
 
         assertThat(page.isRedirect()).as("no sign-in for the attacker's browser").isFalse();
         assertThat(page.careaccessPage()).as("the attacker's browser is not the victim link's trusted device").isEqualTo("code");

@@ -1,9 +1,13 @@
 package org.careaccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careaccess.it.CareAccessServer.journey;
+import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
 import java.time.LocalDate;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.SecurityCodes;
 import org.junit.jupiter.api.Test;
@@ -15,14 +19,14 @@ class WelshTextsIT {
 
     private static final LocalDate BORN = LocalDate.of(1979, 6, 2);
 
-    private final LinkIssuer issuer = LinkIssuer.patientsRealm();
+    private final LinkIssuerApi issuer = journey().issuer();
 
     @Test
     void aPatientSigningInInWelshGetsTheCodeInWelsh() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
 
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser().acceptLanguage("cy"), link), BORN);
+        Page code = enterDateOfBirth(journey().open(CareAccessServer.browser().acceptLanguage("cy"), link), BORN);
 
         assertThat(code.careaccessPage()).isEqualTo("code");
         assertThat(code.heading()).isEqualTo("Gwiriwch eich ffôn");
@@ -30,15 +34,15 @@ class WelshTextsIT {
         String sent = SecurityCodes.in(text);
         assertThat(text).startsWith(sent + " yw eich cod diogelwch ").contains("Peidiwch â'i rannu.")
                 .doesNotContain("security code").endsWith("\n\n@localhost #" + sent);
-        assertThat(PatientLinks.enterTextedCode(code, link).isRedirect()).isTrue();
+        assertThat(journey().enterTextedCode(code, link).isRedirect()).isTrue();
     }
 
     @Test
     void aPatientSigningInInEnglishGetsTheCodeInEnglish() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
 
-        Page code = PatientLinks.enterDateOfBirth(PatientLinks.open(CareAccessServer.browser(), link), BORN);
+        Page code = enterDateOfBirth(journey().open(CareAccessServer.browser(), link), BORN);
 
         String text = latestTextTo(link.mobileE164());
         String sent = SecurityCodes.in(text);
@@ -49,14 +53,14 @@ class WelshTextsIT {
 
     @Test
     void choosingWelshOnThePageBeforeTheCodeIsSentTextsItInWelsh() {
-        LinkIssuer.IssuedLink link = issuer.issue(BORN);
-        PatientLinks.signedInFirstDevice(link);
+        IssuedLink link = issuer.issue(BORN);
+        journey().signedInFirstDevice(link);
         Browser laptop = CareAccessServer.browser();
-        Page dobInEnglish = PatientLinks.open(laptop, link);
+        Page dobInEnglish = journey().open(laptop, link);
         Page dobInWelsh = laptop.open(dobInEnglish.document().select("a[hreflang=cy]").attr("abs:href"));
 
         assertThat(dobInWelsh.document().select("html").attr("lang")).isEqualTo("cy");
-        PatientLinks.enterDateOfBirth(dobInWelsh, BORN);
+        enterDateOfBirth(dobInWelsh, BORN);
 
         assertThat(latestTextTo(link.mobileE164())).contains(" yw eich cod diogelwch ");
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * careaccess-link-issuer), talking to a server (or a cluster's front) at a URL. {@link #send} reaches
  * any path under the realm.
  */
-public class LinkIssuerApi extends JsonApi {
+public final class LinkIssuerApi extends JsonApi {
 
     /** The client of the patients realm file that has the issuer role. */
     public static final String CLIENT_ID = "link-issuer";
@@ -23,8 +23,7 @@ public class LinkIssuerApi extends JsonApi {
 
     private final String realm;
 
-    /** A caller of {@code realm}'s API on the server at {@code serverUrl} with this bearer token (none when null). */
-    protected LinkIssuerApi(String serverUrl, String realm, String token) {
+    private LinkIssuerApi(String serverUrl, String realm, String token) {
         super(serverUrl + "/realms/" + realm, token);
         this.realm = realm;
     }
@@ -34,8 +33,13 @@ public class LinkIssuerApi extends JsonApi {
         return new LinkIssuerApi(serverUrl, realm, token(serverUrl, realm, secret));
     }
 
+    /** A caller of {@code realm}'s API on the server at {@code serverUrl} with any bearer token (none when null). */
+    public static LinkIssuerApi withToken(String serverUrl, String realm, String token) {
+        return new LinkIssuerApi(serverUrl, realm, token);
+    }
+
     /** An access token of the realm's {@code link-issuer} client. */
-    protected static String token(String serverUrl, String realm, String secret) {
+    private static String token(String serverUrl, String realm, String secret) {
         return new OidcClient(serverUrl + "/realms/" + realm, CLIENT_ID, secret, null).clientCredentials().path("access_token").asText();
     }
 

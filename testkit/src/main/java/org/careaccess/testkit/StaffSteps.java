@@ -1,6 +1,6 @@
 package org.careaccess.testkit;
 
-import static org.careaccess.testkit.PatientLinkSteps.expectPage;
+import static org.careaccess.testkit.PatientJourney.expectPage;
 
 import java.util.LinkedHashMap;
 import java.util.List;

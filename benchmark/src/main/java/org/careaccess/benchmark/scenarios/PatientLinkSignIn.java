@@ -23,7 +23,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Cookie;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.SnsStandIn;
 
 /**
@@ -176,12 +176,10 @@ public final class PatientLinkSignIn implements Scenario {
                 browser.addCookie(new Cookie("CAREACCESS_DEVICE", patient.deviceCookie(), "localhost", true, "/realms/" + realm + "/",
                         Instant.now().plus(LinkSeeder.LIFETIME), false, true, "Lax", null));
             }
-            Page dob = flow.step("open link", () -> PatientLinkSteps.openTextedLink(browser,
+            Page dob = flow.step("open link", () -> PatientJourney.openTextedLink(browser,
                     serverUrl + "/realms/" + realm + "/careaccess/l/" + patient.code(), portal));
             Flow.expect(dob, "dob".equals(dob.careaccessPage()), "the date of birth page");
-            LocalDate date = patient.birthDate();
-            Page afterDob = flow.step("date of birth", () -> dob.form().set("dob-day", Integer.toString(date.getDayOfMonth()))
-                    .set("dob-month", Integer.toString(date.getMonthValue())).set("dob-year", Integer.toString(date.getYear())).submit());
+            Page afterDob = flow.step("date of birth", () -> PatientJourney.enterDateOfBirth(dob, patient.birthDate()));
             Page back = device == Device.OTHER ? typeTextedCode(flow, afterDob, patient) : afterDob;
             Flow.expect(back, back.isRedirect() && back.location().toString().startsWith(RealmCopies.PATIENT_PORTAL_URL)
                     && back.locationParameter("code") != null, "the redirect back to the portal with a code");

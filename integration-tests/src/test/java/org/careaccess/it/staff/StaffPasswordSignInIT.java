@@ -12,7 +12,7 @@ import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.Mobile;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.Page;
-import org.careaccess.testkit.PatientLinkSteps;
+import org.careaccess.testkit.PatientJourney;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,7 +176,7 @@ class StaffPasswordSignInIT {
      */
     private static Page typeWrongCode(Page page, String wrong, String userId, int failuresAfter) {
         if (failuresAfter > 1) {
-            PatientLinkSteps.pauseBetweenTries();
+            PatientJourney.pauseBetweenTries();
         }
         Page next = page.form().set("code", wrong).submit();
         awaitFailures(userId, failuresAfter);
