@@ -66,7 +66,7 @@ class NhsMailSignInIT {
         Page wrongPassword = reauthenticate.form("#kc-form-login").set("password", "not their password").submit();
         assertThat(wrongPassword.isRedirect()).isFalse();
         Page code = wrongPassword.form("#kc-form-login").set("password", "a local password 1").submit();
-        assertThat(code.careaccessPage()).as("the password alone gets no account either").isEqualTo("2fa-sms-code");
+        assertThat(code.careaccessPage()).as("the password alone gets no account either: %s %s", code, code.errors()).isEqualTo("2fa-sms-code");
         assertThat(federatedIdentities(id)).isEmpty();
         Page portal = code.form().set("code", CareAccessServer.sns().latestCodeTo(mobile.e164())).submit();
 
