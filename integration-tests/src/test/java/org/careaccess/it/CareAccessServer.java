@@ -52,6 +52,8 @@ public final class CareAccessServer implements BeforeAllCallback {
     /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
     public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
     public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
+    /** The bearer token GOV.UK Notify's delivery callback brings (LinkTextsIT). */
+    public static final String NOTIFY_CALLBACK_TOKEN = "it-notify-callback-token";
 
     private static KeycloakServer server;
     private static SnsStandIn sns;
@@ -83,6 +85,7 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .option("--spi-theme--folder--dir=" + testThemes())
                 // /metrics on the management port, with CareAccess's counters (MetricsIT).
                 .option("--metrics-enabled=true")
+                .option("--spi-realm-restapi-extension--careaccess--notify-callback-token=" + NOTIFY_CALLBACK_TOKEN)
                 // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
                 .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
                 .option("--db-username=" + DEV_DATABASE_USER)

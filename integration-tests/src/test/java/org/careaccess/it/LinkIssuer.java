@@ -23,6 +23,20 @@ final class LinkIssuer extends LinkIssuerApi {
         return new LinkIssuer(realm, token(CareAccessServer.server().url(), realm, CareAccessServer.ISSUER_SECRET));
     }
 
+    /** A new client of the patients realm with a service account but not the issuer role, signed in. */
+    static LinkIssuer withoutTheIssuerRole() {
+        String clientId = "no-role-" + java.util.UUID.randomUUID();
+        java.util.Map<String, Object> client = new java.util.LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("secret", "no-role-secret");
+        client.put("publicClient", false);
+        client.put("standardFlowEnabled", false);
+        client.put("serviceAccountsEnabled", true);
+        CareAccessServer.admin().post("/realms/patients/clients", client).expect(201);
+        return withToken(new org.careaccess.testkit.OidcClient(CareAccessServer.server().realmUrl("patients"), clientId, "no-role-secret", null)
+                .clientCredentials().path("access_token").asText());
+    }
+
     /** A caller of the patients realm's API with any bearer token (or none, when null): for the refusals. */
     static LinkIssuer withToken(String token) {
         return new LinkIssuer("patients", token);

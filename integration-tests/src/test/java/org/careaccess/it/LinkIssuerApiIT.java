@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.careaccess.keycloak.secrets.Secrets;
-import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -267,19 +265,9 @@ class LinkIssuerApiIT {
 
     @Test
     void aClientWithoutTheIssuerRoleIsA403() {
-        String clientId = "no-role-" + UUID.randomUUID();
-        Map<String, Object> client = new LinkedHashMap<>();
-        client.put("clientId", clientId);
-        client.put("secret", "no-role-secret");
-        client.put("publicClient", false);
-        client.put("standardFlowEnabled", false);
-        client.put("serviceAccountsEnabled", true);
-        CareAccessServer.admin().post("/realms/patients/clients", client).expect(201);
-        String token = new OidcClient(CareAccessServer.server().realmUrl("patients"), clientId, "no-role-secret", null)
-                .clientCredentials().path("access_token").asText();
         LinkIssuer.IssuedLink link = issuer.issue(BORN);
 
-        LinkIssuer stranger = LinkIssuer.withToken(token);
+        LinkIssuer stranger = LinkIssuer.withoutTheIssuerRole();
 
         assertThat(stranger.post(validBody()).status()).isEqualTo(403);
         assertThat(stranger.status(link.id()).status()).isEqualTo(403);

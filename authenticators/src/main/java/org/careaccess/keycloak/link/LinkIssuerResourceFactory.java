@@ -1,5 +1,6 @@
 package org.careaccess.keycloak.link;
 
+import org.careaccess.keycloak.linktext.LinkTextOptions;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -11,17 +12,23 @@ public final class LinkIssuerResourceFactory implements RealmResourceProviderFac
 
     public static final String PROVIDER_ID = "careaccess";
 
+    private LinkTextOptions textOptions = LinkTextOptions.defaults();
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new LinkIssuerResource(session);
+        return new LinkIssuerResource(session, textOptions);
     }
 
     @Override
     public void init(Config.Scope config) {
+        textOptions = LinkTextOptions.of(config);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            textOptions.scheduleDrain(session);
+        }
     }
 
     @Override
