@@ -72,6 +72,9 @@ class BatchIssuingIT {
         assertThat(results.get(0).path("status").asInt()).isEqualTo(409);
         assertThat(results.get(0).path("field").asText()).isEqualTo("birthDate");
         assertIssued(results.get(1));
+
+        sameNhsNumberOtherDate.put("birthDate", first.get("birthDate"));
+        assertIssued(issuer.postBatch(List.of(sameNhsNumberOtherDate)).expect(200).body().path("results").get(0));
     }
 
     @Test

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 import jakarta.ws.rs.core.Response;
@@ -22,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code POST links/batch}: up to {@value #MAX_RECORDS} records, each issued as {@code POST links} issues
- * one ({@link LinkIssuing}), each in a transaction of its own, so a bad or failing record never spoils
+ * one ({@link LinkIssuing}), each in a session and transaction of its own ({@value #WORKERS} at a time), so a bad or failing record never spoils
  * its neighbours and what was issued stays issued if the caller goes away. The answer is
  * {@code {"results":[...]}}, one per record in the same order, each with its {@code status}.
  */
@@ -31,6 +35,9 @@ public final class BatchIssuing {
     public static final int MAX_RECORDS = 1000;
     /** 1,000 records of every field at its longest fit in well under this. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Records issued at once: a few, so a batch uses the node's cores and database connections without taking them all. */
+    static final int WORKERS = 4;
+    private static final String CODE = "{code}";
 
     private static final Logger LOG = Logger.getLogger(BatchIssuing.class);
 
@@ -58,14 +65,39 @@ public final class BatchIssuing {
         }
         PhoneNumberRules.Options phoneOptions = PhoneNumberRules.Options.of(realm);
         String remoteHost = session.getContext().getConnection() == null ? null : session.getContext().getConnection().getRemoteHost();
-        List<Map<String, Object>> results = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            results.add(result(i, one(records.get(i), phoneOptions, remoteHost)));
+        // Made here, in the request's thread and session (which knows this server's URL); the workers only fill in codes.
+        String urlPattern = urlOfCode.apply(CODE);
+        UnaryOperator<String> url = code -> urlPattern.replace(CODE, code);
+        List<Future<LinkIssuing.Outcome>> outcomes = new ArrayList<>(records.size());
+        // Records are independent (each in a session and transaction of its own), so a few run at once;
+        // the pool lives for this request only.
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(WORKERS, records.size()));
+        try {
+            for (JsonNode record : records) {
+                outcomes.add(workers.submit(() -> one(record, phoneOptions, remoteHost, url)));
+            }
+            List<Map<String, Object>> results = new ArrayList<>(records.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                results.add(result(i, outcome(outcomes.get(i))));
+            }
+            return JsonApi.json(Response.Status.OK, Map.of("results", results));
+        } finally {
+            workers.shutdownNow();
         }
-        return JsonApi.json(Response.Status.OK, Map.of("results", results));
     }
 
-    private LinkIssuing.Outcome one(JsonNode json, PhoneNumberRules.Options phoneOptions, String remoteHost) {
+    private LinkIssuing.Outcome outcome(Future<LinkIssuing.Outcome> outcome) {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            return failed(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(e);
+        }
+    }
+
+    private LinkIssuing.Outcome one(JsonNode json, PhoneNumberRules.Options phoneOptions, String remoteHost, UnaryOperator<String> url) {
         IssueRecord record;
         try {
             record = IssueRecord.read(json, phoneOptions, BirthDates.today(), true);
@@ -79,15 +111,19 @@ public final class BatchIssuing {
                 RealmModel ownRealm = own.realms().getRealm(realmId);
                 own.getContext().setRealm(ownRealm);
                 ClientModel ownIssuer = ownRealm.getClientById(clientId);
-                return new LinkIssuing(own, ownRealm, ownIssuer.getClientId(), new IssuerLimits(own, ownRealm, ownIssuer), remoteHost, urlOfCode)
+                return new LinkIssuing(own, ownRealm, ownIssuer.getClientId(), new IssuerLimits(own, ownRealm, ownIssuer), remoteHost, url)
                         .issue(record);
             });
         } catch (RuntimeException e) {
-            // The exception's text may quote SQL parameters: its class only.
-            LOG.warnf("careaccess batch: a record of realm %s could not be issued (%s)", realm.getName(), e.getClass().getSimpleName());
-            return LinkIssuing.Outcome.error(Response.Status.SERVICE_UNAVAILABLE, "unavailable", null,
-                    "This record could not be issued just now: send it again with the same requestId", 1);
+            return failed(e);
         }
+    }
+
+    private LinkIssuing.Outcome failed(Throwable e) {
+        // The exception's text may quote SQL parameters: its class only.
+        LOG.warnf("careaccess batch: a record of realm %s could not be issued (%s)", realm.getName(), e.getClass().getSimpleName());
+        return LinkIssuing.Outcome.error(Response.Status.SERVICE_UNAVAILABLE, "unavailable", null,
+                "This record could not be issued just now: send it again with the same requestId", 1);
     }
 
     private static Map<String, Object> result(int index, LinkIssuing.Outcome outcome) {

@@ -76,17 +76,28 @@ public final class LinkIssuing {
 
     public Outcome issue(IssueRecord record) {
         String requestHash = record.requestId() == null ? null : Secrets.sha256Hex(issuerClientId + "|" + record.requestId());
-        if (requestHash != null) {
-            Optional<Outcome> earlier = earlier(record, requestHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            String claim = "careaccess:issue-request:" + realm.getId() + ":" + requestHash;
-            if (!session.singleUseObjects().putIfAbsent(claim, REQUEST_CLAIM_SECONDS)) {
-                return Outcome.error(Response.Status.CONFLICT, "conflict", "requestId",
-                        "Another request with this requestId is being answered: try again in a second", 1);
-            }
+        if (requestHash == null) {
+            return issueNew(record, null);
         }
+        Optional<Outcome> earlier = earlier(record, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        // Claimed until the new link has committed (the claim outlives the request), so a parallel
+        // retry cannot issue a second link; given back at once when no link was issued.
+        String claim = "careaccess:issue-request:" + realm.getId() + ":" + requestHash;
+        if (!session.singleUseObjects().putIfAbsent(claim, REQUEST_CLAIM_SECONDS)) {
+            return Outcome.error(Response.Status.CONFLICT, "conflict", "requestId",
+                    "Another request with this requestId is being answered: try again in a second", 1);
+        }
+        Outcome outcome = issueNew(record, requestHash);
+        if (outcome.status() != Response.Status.CREATED) {
+            session.singleUseObjects().remove(claim);
+        }
+        return outcome;
+    }
+
+    private Outcome issueNew(IssueRecord record, String requestHash) {
         LinkRequest request = record.link();
         // Only a request with an NHS number can meet a patient with another birth date. Its 409
         // slot is taken before the patient is looked up, so parallel requests cannot get more 409s
