@@ -51,6 +51,7 @@ public final class Benchmark {
         String ids = System.getProperty("benchmark.scenarios", "");
         List<Scenario> scenarios = selected(ids);
         boolean purge = ids.isBlank() || Arrays.stream(ids.split(",")).map(String::trim).anyMatch(PurgeMeasurement.ID::equals);
+        boolean bulk = ids.isBlank() || Arrays.stream(ids.split(",")).map(String::trim).anyMatch(BulkIssueMeasurement.ID::equals);
         Path work = BuildPaths.work();
         String loadBefore = CpuClock.loadAverage();
         // Every realm is purged each interval: the default hour would leave the measurement waiting.
@@ -67,11 +68,18 @@ public final class Benchmark {
             measure(server, driver, scenarios.stream().filter(Scenario::runsAfterTheOthers).toList(), plan, results);
             results.sort(java.util.Comparator.comparingInt(m -> scenarios.indexOf(m.scenario())));
             String purged = "";
+            if (bulk) {
+                // Before the purge: its million ended links would be in the link table the batches write to.
+                BulkIssueMeasurement.Result result = BulkIssueMeasurement.run(server, "patients", Integer.getInteger("benchmark.bulkLinks", 10_000),
+                        Integer.getInteger("benchmark.singleLinks", 1000));
+                System.out.println(result.markdown());
+                purged = result.markdown() + "\n";
+            }
             if (purge) {
                 // Last: its million ended links share the link table with scenarios 2, 3 and 5.
                 PurgeMeasurement.Result result = PurgeMeasurement.run(server, "patients", Long.getLong("benchmark.endedLinks", 1_000_000),
                         Long.getLong("benchmark.liveLinks", 100_000), Integer.getInteger("benchmark.purgeUsers", 10_000), Duration.ofHours(2));
-                purged = result.markdown();
+                purged += result.markdown();
             }
             String machine = String.format(Locale.ROOT, "Machine: %d cores, %s; load average (1/5/15 min) %s before, %s after.",
                     CpuClock.cores(), CpuClock.cpuModel(), loadBefore, CpuClock.loadAverage());

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.careaccess.testkit.AdminClient;
-import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.Browser;
+import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
 import org.careaccess.testkit.PatientJourney;
@@ -47,6 +47,9 @@ public final class ClusterNodes implements BeforeAllCallback {
      * several purges in a minute; its skips are logged at debug, so a test can see both nodes try.
      */
     static final int RETENTION_INTERVAL_SECONDS = 5;
+    /** The cluster-wide rate of link texts (LinkTextDrainClusterIT), and their lease: the shortest allowed. */
+    static final int LINK_TEXTS_PER_SECOND = 20;
+    static final int LINK_TEXT_LEASE_SECONDS = 30;
 
     /** Secrets and the portal address for the realm files' placeholders (as the integration tests' server). */
     static final String ISSUER_SECRET = "cluster-issuer-secret";
@@ -121,6 +124,8 @@ public final class ClusterNodes implements BeforeAllCallback {
     private static KeycloakServer.Builder careAccess(KeycloakServer.Builder node) {
         return CareAccessInstall.configure(node, frontUrl(), sns, mail, SMS_TIMEOUT_MILLIS, CLIENTS)
                 .option("--spi-careaccess-retention--default--interval=" + RETENTION_INTERVAL_SECONDS)
+                .option("--spi-realm-restapi-extension--careaccess--link-texts-per-second=" + LINK_TEXTS_PER_SECOND)
+                .option("--spi-realm-restapi-extension--careaccess--link-text-lease-seconds=" + LINK_TEXT_LEASE_SECONDS)
                 .option("--log-level=INFO,org.careaccess.keycloak.retention:debug");
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.careaccess.demoportal.DemoPortal;
@@ -13,6 +16,8 @@ import org.careaccess.testkit.AdminClient;
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.CareAccessInstall;
 import org.careaccess.testkit.KeycloakServer;
+import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.PatientJourney;
 import org.careaccess.testkit.SnsStandIn;
 
@@ -53,6 +58,8 @@ public final class CareAccessServer implements BeforeAllCallback {
     /** Secrets for the staff realm's placeholders: its test client and its NHSmail stand-in broker. */
     public static final String STAFF_PORTAL_SECRET = "it-staff-portal-secret";
     public static final String NHSMAIL_CLIENT_SECRET = "it-nhsmail-broker-secret";
+    /** The bearer token GOV.UK Notify's delivery callback brings (LinkTextsIT). */
+    public static final String NOTIFY_CALLBACK_TOKEN = "it-notify-callback-token";
 
     /** What the realm files' client placeholders are set to on this server. */
     static final CareAccessInstall.Clients CLIENTS = new CareAccessInstall.Clients(ISSUER_SECRET, PORTAL_SECRET, PORTAL_URL,
@@ -90,6 +97,7 @@ public final class CareAccessServer implements BeforeAllCallback {
                 .option("--spi-theme--folder--dir=" + testThemes())
                 // /metrics on the management port, with CareAccess's counters (MetricsIT).
                 .option("--metrics-enabled=true")
+                .option("--spi-realm-restapi-extension--careaccess--notify-callback-token=" + NOTIFY_CALLBACK_TOKEN)
                 // Lets a test open the dev database while the server runs (DevDatabase), e.g. to age a link.
                 .option("--db-url-properties=;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE")
                 .option("--db-username=" + DEV_DATABASE_USER)
@@ -146,6 +154,20 @@ public final class CareAccessServer implements BeforeAllCallback {
 
     public static AdminClient admin() {
         return server.admin();
+    }
+
+    /** The issuer API as a new client of the patients realm sees it: a service account without the issuer role. */
+    public static LinkIssuerApi issuerWithoutTheRole() {
+        String clientId = "no-role-" + UUID.randomUUID();
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("secret", "no-role-secret");
+        client.put("publicClient", false);
+        client.put("standardFlowEnabled", false);
+        client.put("serviceAccountsEnabled", true);
+        admin().post("/realms/patients/clients", client).expect(201);
+        return journey().issuerWithToken(new OidcClient(server.realmUrl("patients"), clientId, "no-role-secret", null)
+                .clientCredentials().path("access_token").asText());
     }
 
     /** A new browser with no cookies, following redirects within the server. */

@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.testkit.JsonApi;
-import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
+import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -271,19 +270,9 @@ class LinkIssuerApiIT {
 
     @Test
     void aClientWithoutTheIssuerRoleIsA403() {
-        String clientId = "no-role-" + UUID.randomUUID();
-        Map<String, Object> client = new LinkedHashMap<>();
-        client.put("clientId", clientId);
-        client.put("secret", "no-role-secret");
-        client.put("publicClient", false);
-        client.put("standardFlowEnabled", false);
-        client.put("serviceAccountsEnabled", true);
-        CareAccessServer.admin().post("/realms/patients/clients", client).expect(201);
-        String token = new OidcClient(CareAccessServer.server().realmUrl("patients"), clientId, "no-role-secret", null)
-                .clientCredentials().path("access_token").asText();
         IssuedLink link = issuer.issue(BORN);
 
-        LinkIssuerApi stranger = journey().issuerWithToken(token);
+        LinkIssuerApi stranger = CareAccessServer.issuerWithoutTheRole();
 
         assertThat(stranger.post(validBody()).status()).isEqualTo(403);
         assertThat(stranger.status(link.id()).status()).isEqualTo(403);

@@ -74,6 +74,11 @@ public final class LinkIssuerApi extends JsonApi {
         return sendJson("POST", "/careaccess/links", body);
     }
 
+    /** {@code POST /careaccess/links/batch}: a JSON array of records, answered {@code {"results":[...]}}. */
+    public Answer postBatch(Object records) {
+        return sendJson("POST", "/careaccess/links/batch", records);
+    }
+
     public Answer status(String id) {
         return send("GET", "/careaccess/links/" + id, null, null);
     }

@@ -24,8 +24,8 @@ import com.sun.net.httpserver.HttpExchange;
  */
 public final class NotifyStandIn extends StandInServer {
 
-    /** One accepted SMS request. */
-    public record Sms(String phoneNumber, String templateId, Map<String, String> personalisation) {
+    /** One accepted SMS request, with the notification id the stand-in answered (what delivery callbacks name). */
+    public record Sms(String phoneNumber, String templateId, Map<String, String> personalisation, String notificationId) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +58,11 @@ public final class NotifyStandIn extends StandInServer {
         Map<String, String> personalisation = request.has("personalisation")
                 ? JSON.convertValue(request.get("personalisation"), Map.class)
                 : Map.of();
-        Sms sms = new Sms(request.path("phone_number").asText(), request.path("template_id").asText(), personalisation);
+        Sms sms = new Sms(request.path("phone_number").asText(), request.path("template_id").asText(), personalisation,
+                UUID.randomUUID().toString());
         sent.add(sms);
         respond(exchange, 201, "application/json", JSON.writeValueAsString(Map.of(
-                "id", UUID.randomUUID().toString(),
+                "id", sms.notificationId(),
                 "reference", "",
                 "content", Map.of("body", personalisation.getOrDefault("message", ""), "from_number", "CareAccess"),
                 "uri", url() + "/v2/notifications/" + UUID.randomUUID(),

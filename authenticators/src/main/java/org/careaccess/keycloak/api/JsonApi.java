@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The edge every CareAccess JSON API shares (the link issuer API and the support desk's reset):
  * a request body is {@code application/json} (else 415), at most {@value #MAX_BODY_BYTES} bytes
- * (else 413) and JSON (else 400), read by one reader; every answer is JSON with
+ * (a batch's cap is its own; else 413) and JSON (else 400), read by one reader; every answer is JSON with
  * {@code Cache-Control: no-store}, and every error is {@code {"error","field","message"}}, the
  * field only when one is to blame. Input is never echoed back.
  */
@@ -71,20 +71,30 @@ public final class JsonApi {
     private JsonApi() {
     }
 
-    /** Reads a request body; {@code contentType} is the request's Content-Type header. */
+    /** Reads a request body that is one JSON object; {@code contentType} is the request's Content-Type header. */
     public static Body read(String contentType, InputStream body) {
+        return read(contentType, body, MAX_BODY_BYTES, false);
+    }
+
+    /** Reads a request body that is a JSON array of at most {@code maxBytes} bytes (a batch). */
+    public static Body readArray(String contentType, InputStream body, int maxBytes) {
+        return read(contentType, body, maxBytes, true);
+    }
+
+    private static Body read(String contentType, InputStream body, int maxBytes, boolean array) {
         if (!isJson(contentType)) {
             return Body.refused(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type must be application/json");
         }
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
                 return Body.refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
-                        "The body must be at most " + MAX_BODY_BYTES + " bytes");
+                        "The body must be at most " + maxBytes + " bytes");
             }
             JsonNode json = bytes.length == 0 ? null : JSON.readTree(bytes);
-            if (json == null || !json.isObject()) {
-                return Body.refused(Response.Status.BAD_REQUEST, "invalid_request", "The body must be a JSON object");
+            if (json == null || (array ? !json.isArray() : !json.isObject())) {
+                return Body.refused(Response.Status.BAD_REQUEST, "invalid_request",
+                        array ? "The body must be a JSON array" : "The body must be a JSON object");
             }
             return Body.read(json);
         } catch (JsonProcessingException e) {

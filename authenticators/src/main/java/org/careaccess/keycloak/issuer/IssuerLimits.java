@@ -13,7 +13,7 @@ import org.keycloak.models.RealmModel;
  * Without the birth-date limit, a client's 409s would answer "is this the patient's birth date?"
  * for any NHS number, as often as it asks.
  */
-final class IssuerLimits {
+public final class IssuerLimits {
 
     /** Requests a second of one issuer client, all of its calls together. Default {@value #DEFAULT_REQUESTS_PER_SECOND}. */
     static final String REQUESTS_PER_SECOND = "careaccess.issuer.requestsPerSecond";
@@ -22,25 +22,25 @@ final class IssuerLimits {
 
     static final int DEFAULT_REQUESTS_PER_SECOND = 100;
     static final int DEFAULT_MISMATCHES_PER_HOUR = 20;
-    static final long HOUR_SECONDS = 3600;
+    public static final long HOUR_SECONDS = 3600;
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final String scope;
 
-    IssuerLimits(KeycloakSession session, RealmModel realm, ClientModel issuer) {
+    public IssuerLimits(KeycloakSession session, RealmModel realm, ClientModel issuer) {
         this.session = session;
         this.realm = realm;
         this.scope = realm.getId() + ":" + issuer.getId();
     }
 
-    ClusterWideRate requests() {
+    public ClusterWideRate requests() {
         return new ClusterWideRate(session.singleUseObjects(), "careaccess:issuer-requests:" + scope,
                 setting(REQUESTS_PER_SECOND, DEFAULT_REQUESTS_PER_SECOND), 1, Clock.systemUTC());
     }
 
     /** Taken before a request that could end in a 409, given back when it did not. */
-    ClusterWideLimit birthDateMismatches() {
+    public ClusterWideLimit birthDateMismatches() {
         return new ClusterWideLimit(session.singleUseObjects(), "careaccess:issuer-dob-mismatch:" + scope,
                 setting(BIRTH_DATE_MISMATCHES_PER_HOUR, DEFAULT_MISMATCHES_PER_HOUR), HOUR_SECONDS);
     }

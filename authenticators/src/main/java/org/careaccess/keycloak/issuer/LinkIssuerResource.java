@@ -2,7 +2,6 @@ package org.careaccess.keycloak.issuer;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -30,11 +30,13 @@ import org.careaccess.keycloak.link.LoginInitiationMapper;
 import org.careaccess.keycloak.link.PatientLink;
 import org.careaccess.keycloak.link.PatientLinks;
 import org.careaccess.keycloak.link.PatientUsers;
+import org.careaccess.keycloak.linktext.LinkTextOptions;
+import org.careaccess.keycloak.linktext.LinkTexts;
+import org.careaccess.keycloak.linktext.NotifyCallback;
 import org.careaccess.keycloak.phone.PhoneNumberRules;
 import org.careaccess.keycloak.sms.PhoneNumberMask;
 import org.jboss.logging.Logger;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -62,11 +64,15 @@ public final class LinkIssuerResource implements RealmResourceProvider {
     private final KeycloakSession session;
     /** The calling client, once {@link #refuseUnlessIssuer()} let it in (one instance per request). */
     private String issuerClientId;
+    private ClientModel issuer;
     /** The calling client's limits, once {@link #refuseUnlessIssuer()} let it in. */
     private IssuerLimits limits;
 
-    LinkIssuerResource(KeycloakSession session) {
+    private final LinkTextOptions textOptions;
+
+    LinkIssuerResource(KeycloakSession session, LinkTextOptions textOptions) {
         this.session = session;
+        this.textOptions = textOptions;
     }
 
     @Override
@@ -86,51 +92,51 @@ public final class LinkIssuerResource implements RealmResourceProvider {
             return body.refusal().response();
         }
         RealmModel realm = session.getContext().getRealm();
-        LinkRequest request;
+        IssueRecord record;
         try {
-            request = LinkRequest.read(body.json().get(), PhoneNumberRules.Options.of(realm), BirthDates.today());
+            record = IssueRecord.read(body.json().get(), PhoneNumberRules.Options.of(realm), BirthDates.today(), false);
         } catch (JsonApi.Invalid e) {
             return e.response();
         }
-        // Only a request with an NHS number can meet a patient with another birth date. Its 409
-        // slot is taken before the patient is looked up, so parallel requests cannot get more 409s
-        // than the limit, and once it is used up the answer no longer depends on the birth date.
-        Optional<ClusterWideLimit.Slot> mismatchSlot = Optional.empty();
-        if (request.nhsNumber() != null) {
-            mismatchSlot = limits.birthDateMismatches().tryTake();
-            if (mismatchSlot.isEmpty()) {
-                return rateLimited(IssuerLimits.HOUR_SECONDS,
-                        "This client sent too many birth dates that did not match the patient's: try again later");
-            }
+        String remoteHost = session.getContext().getConnection().getRemoteHost();
+        LinkIssuing.Outcome outcome = new LinkIssuing(session, realm, issuerClientId, limits, remoteHost,
+                new LinkSettings(session, realm)::linkUrl).issue(record);
+        Response answer = JsonApi.json(outcome.status(), outcome.body());
+        return outcome.retryAfterSeconds() > 0
+                ? Response.fromResponse(answer).header("Retry-After", Long.toString(outcome.retryAfterSeconds())).build()
+                : answer;
+    }
+
+    /** Up to 1,000 links in one request, one result per record ({@link BatchIssuing}). */
+    @POST
+    @Path("links/batch")
+    public Response issueBatch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream in) {
+        Optional<Response> refused = refuseUnlessIssuer();
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        UserModel patient;
-        boolean mismatched = false;
-        try {
-            patient = new PatientUsers(session, realm).findOrCreate(request.nhsNumber(), request.birthDate(), request.givenName(),
-                    request.familyName());
-        } catch (PatientUsers.BirthDateConflict e) {
-            mismatched = true;
-            birthDateMismatchEvent(realm, e.patientId());
-            return JsonApi.error(Response.Status.CONFLICT, "conflict", "birthDate",
-                    "birthDate does not match the patient with this NHS number: check both");
-        } catch (PatientUsers.Busy e) {
-            return Response.fromResponse(JsonApi.error(Response.Status.CONFLICT, "conflict", "nhsNumber",
-                    "Another request is adding this patient: try again in a second")).header("Retry-After", "1").build();
-        } finally {
-            if (!mismatched) {
-                mismatchSlot.ifPresent(ClusterWideLimit.Slot::giveBack);
-            }
+        RealmModel realm = session.getContext().getRealm();
+        return new BatchIssuing(session, realm, issuer, new LinkSettings(session, realm)::linkUrl).issue(contentType, in);
+    }
+
+    /** The links whose text is in a state, e.g. {@code ?sms=not_delivered&since=...}: the patients not reached. */
+    @GET
+    @Path("links")
+    public Response textedLinks(@QueryParam("sms") String sms, @QueryParam("since") String since, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor) {
+        Optional<Response> refused = refuseUnlessIssuer();
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        Instant expiresAt = Instant.now().plus(Duration.ofDays(request.expiresInDays()));
-        PatientLinks.IssuedLink issued = new PatientLinks(session, realm).issue(patient, request.purpose(), request.resource(),
-                request.mobile(), expiresAt, issuerClientId);
-        LOG.debugf("careaccess link %s issued in realm %s", issued.link().id(), realm.getName());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", issued.link().id());
-        answer.put("code", issued.code());
-        answer.put("url", new LinkSettings(session, realm).linkUrl(issued.code()));
-        answer.put("expiresAt", expiresAt.toString());
-        return JsonApi.json(Response.Status.CREATED, answer);
+        return TextedLinksList.list(session, session.getContext().getRealm(), sms, since, limit, cursor);
+    }
+
+    /** GOV.UK Notify's delivery receipts for the texts CareAccess sent ({@link NotifyCallback}). */
+    @POST
+    @Path("sms/notify-callback")
+    public Response notifyCallback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream in) {
+        return NotifyCallback.handle(session, session.getContext().getRealm(), textOptions, authorization, contentType, in);
     }
 
     @GET
@@ -140,7 +146,12 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return links().byId(id).map(link -> JsonApi.json(Response.Status.OK, describe(link)))
+        return links().byId(id).map(link -> {
+                    Map<String, Object> status = describe(link);
+                    status.put("sms", new LinkTexts(session, session.getContext().getRealm()).state(link.id())
+                            .map(LinkTexts.State::describe).orElse(null));
+                    return JsonApi.json(Response.Status.OK, status);
+                })
                 .orElseGet(LinkIssuerResource::notFound);
     }
 
@@ -216,19 +227,9 @@ public final class LinkIssuerResource implements RealmResourceProvider {
         if (!requests.tryTake()) {
             return Optional.of(rateLimited(requests.secondsToNextWindow(), "Too many requests from this client: slow down"));
         }
-        issuerClientId = auth.client().getClientId();
+        issuer = auth.client();
+        issuerClientId = issuer.getClientId();
         return Optional.empty();
-    }
-
-    /** A 409 is an answer about a patient's birth date, so each leaves an event (never the date or the NHS number). */
-    private void birthDateMismatchEvent(RealmModel realm, String patientId) {
-        new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.CLIENT_LOGIN_ERROR)
-                .client(issuerClientId)
-                .user(patientId)
-                .detail(CareAccessEvents.STEP, "issuer_api")
-                .detail(CareAccessEvents.REASON, "birth_date_mismatch")
-                .error("careaccess_birth_date_mismatch");
     }
 
     private static Response rateLimited(long retryAfterSeconds, String message) {

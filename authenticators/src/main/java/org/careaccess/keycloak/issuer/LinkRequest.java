@@ -32,13 +32,20 @@ public record LinkRequest(LocalDate birthDate, String mobile, String nhsNumber, 
             "resource", "expiresInDays");
 
     public static LinkRequest read(JsonNode body, PhoneNumberRules.Options phoneOptions, LocalDate today) throws JsonApi.Invalid {
+        return read(body, phoneOptions, today, Set.of());
+    }
+
+    /** Reads the link's fields; {@code otherFields} are allowed too, for the caller to read. */
+    public static LinkRequest read(JsonNode body, PhoneNumberRules.Options phoneOptions, LocalDate today, Set<String> otherFields)
+            throws JsonApi.Invalid {
         if (body == null || !body.isObject()) {
             throw new JsonApi.Invalid(null, "The body must be a JSON object");
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new JsonApi.Invalid(name, "Unknown field; allowed fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
+            if (!FIELDS.contains(name) && !otherFields.contains(name)) {
+                throw new JsonApi.Invalid(name, "Unknown field; allowed fields are "
+                        + String.join(", ", java.util.stream.Stream.concat(FIELDS.stream(), otherFields.stream()).sorted().toList()));
             }
         }
         LocalDate birthDate = birthDate(body, today);
@@ -107,7 +114,7 @@ public record LinkRequest(LocalDate birthDate, String mobile, String nhsNumber, 
     }
 
     /** A string field, trimmed; empty when absent, null or blank. No control characters. */
-    private static Optional<String> optionalText(JsonNode body, String field, int maxLength) throws JsonApi.Invalid {
+    public static Optional<String> optionalText(JsonNode body, String field, int maxLength) throws JsonApi.Invalid {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();

@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "careaccessLinkByCodeHash",
                 query = "select l from PatientLinkEntity l where l.codeHash = :codeHash and l.realmId = :realmId"),
+        @NamedQuery(name = "careaccessLinkByRequest",
+                query = "select l from PatientLinkEntity l where l.realmId = :realmId and l.requestHash = :requestHash"
+                        + " and l.createdAt >= :since order by l.createdAt desc"),
         @NamedQuery(name = "careaccessLinksLatestExpiryOfDevice",
                 query = "select max(l.expiresAt) from PatientLinkEntity l where l.realmId = :realmId and l.deviceHash = :deviceHash"
                         + " and l.revokedAt is null and l.expiresAt > :now"),
@@ -77,6 +80,10 @@ public class PatientLinkEntity {
     /** When the link stops working ({@link LinkEnd}): its expiry at first; then kept by {@link LinkLockEntity}. */
     @Column(name = "ENDS_AT", nullable = false, updatable = false)
     private long endsAt;
+
+    /** SHA-256 of the issuing client and its requestId, hex: finds the link a retried request issued. */
+    @Column(name = "REQUEST_HASH", length = 64)
+    private String requestHash;
 
     @Column(name = "DEVICE_HASH", length = 64)
     private String deviceHash;
@@ -184,6 +191,14 @@ public class PatientLinkEntity {
 
     public void setEndsAt(long endsAt) {
         this.endsAt = endsAt;
+    }
+
+    public String getRequestHash() {
+        return requestHash;
+    }
+
+    public void setRequestHash(String requestHash) {
+        this.requestHash = requestHash;
     }
 
     public String getDeviceHash() {

@@ -37,9 +37,23 @@ public final class PatientLinks {
     }
 
     public IssuedLink issue(UserModel patient, Purpose purpose, String resource, String mobileE164, Instant expiresAt, String issuedBy) {
-        String code = LinkCodes.newCode();
+        return issue(KeycloakModelUtils.generateId(), LinkCodes.newCode(), null, patient, purpose, resource, mobileE164, expiresAt, issuedBy);
+    }
+
+    /** A new link id, for a link whose code is made from it ({@link SeededLinkCodes}). */
+    public static String newId() {
+        return KeycloakModelUtils.generateId();
+    }
+
+    /**
+     * Issues a link with this id and code; {@code requestHash} (or null) lets {@link #byRequest} find
+     * it again when its request is retried.
+     */
+    public IssuedLink issue(String id, String code, String requestHash, UserModel patient, Purpose purpose, String resource,
+                            String mobileE164, Instant expiresAt, String issuedBy) {
         PatientLinkEntity entity = new PatientLinkEntity();
-        entity.setId(KeycloakModelUtils.generateId());
+        entity.setId(id);
+        entity.setRequestHash(requestHash);
         entity.setRealmId(realm.getId());
         entity.setUserId(patient.getId());
         entity.setCodeHash(LinkCodes.hash(code));
@@ -64,6 +78,20 @@ public final class PatientLinks {
                 .setParameter("codeHash", LinkCodes.hash(code))
                 .setParameter("realmId", realm.getId())
                 .getResultStream().findFirst().map(PatientLink::of);
+    }
+
+    /** A link issued for this request hash since then, and its code's hash; the latest if several. */
+    public Optional<Requested> byRequest(String requestHash, Instant since) {
+        return em().createNamedQuery("careaccessLinkByRequest", PatientLinkEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("requestHash", requestHash)
+                .setParameter("since", since.toEpochMilli())
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(e -> new Requested(PatientLink.of(e), e.getCodeHash()));
+    }
+
+    /** A link found by its request: the link, and its code's hash to check a remade code against. */
+    public record Requested(PatientLink link, String codeHash) {
     }
 
     public Optional<PatientLink> byId(String id) {

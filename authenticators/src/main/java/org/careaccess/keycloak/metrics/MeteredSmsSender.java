@@ -45,11 +45,12 @@ public final class MeteredSmsSender implements SmsSender {
     }
 
     @Override
-    public void send(SmsMessage message) throws SmsDeliveryException {
+    public String sendForId(SmsMessage message) throws SmsDeliveryException {
         long started = System.nanoTime();
         try {
-            sender.send(message);
+            String id = sender.sendForId(message);
             meters.smsSend(provider, null, Duration.ofNanos(System.nanoTime() - started));
+            return id;
         } catch (SmsDeliveryException e) {
             meters.smsSend(provider, reason(e.reason()), Duration.ofNanos(System.nanoTime() - started));
             throw e;

@@ -15,6 +15,7 @@ import javax.crypto.SecretKey;
 import org.careaccess.keycloak.limits.ClusterWideLimit;
 import org.careaccess.keycloak.metrics.CareAccessMeters;
 import org.careaccess.keycloak.metrics.MeteredSmsSender;
+import org.careaccess.keycloak.secrets.RealmHmacKeys;
 import org.careaccess.keycloak.secrets.Secrets;
 import org.careaccess.keycloak.sms.SmsDeliveryException;
 import org.keycloak.crypto.Algorithm;
@@ -283,20 +284,13 @@ public final class TextedSecurityCode {
         }
     }
 
-    /** The realm's active HMAC key: realm-wide, rotated by admins like its other keys. */
     private KeyWrapper hmacKey() {
-        for (String algorithm : new String[] {Algorithm.HS512, Algorithm.HS256, Algorithm.HS384}) {
-            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, algorithm);
-            if (key != null && key.getSecretKey() != null) {
-                return key;
-            }
-        }
-        throw new IllegalStateException("realm " + realm.getName() + " has no active HMAC key (hmac-generated provider)");
+        return RealmHmacKeys.active(session, realm);
     }
 
     private String algorithmOf(String kid) {
-        return session.keys().getKeysStream(realm)
-                .filter(k -> kid.equals(k.getKid()) && k.getSecretKey() != null)
+        return RealmHmacKeys.all(session, realm)
+                .filter(k -> kid.equals(k.getKid()))
                 .map(KeyWrapper::getAlgorithm).findFirst().orElse(Algorithm.HS512);
     }
 
@@ -326,7 +320,11 @@ public final class TextedSecurityCode {
     }
 
     private ClusterWideLimit numberLimit(String e164) {
-        return new ClusterWideLimit(store, "careaccess:texts-to:" + realm.getId() + ":" + Secrets.sha256Hex(e164), policy.maxTextsPerNumberPerDay(), DAY);
+        return textsToNumber(store, realm, e164, policy.maxTextsPerNumberPerDay());
     }
 
+    /** The number's daily text limit, which every text CareAccess sends to it counts towards (codes and links alike). */
+    public static ClusterWideLimit textsToNumber(SingleUseObjectProvider store, RealmModel realm, String e164, int maxPerDay) {
+        return new ClusterWideLimit(store, "careaccess:texts-to:" + realm.getId() + ":" + Secrets.sha256Hex(e164), maxPerDay, DAY);
+    }
 }

@@ -20,8 +20,9 @@ public final class LogSmsSenderFactory implements SmsSenderFactory {
         return LogSmsSenderFactory::write;
     }
 
-    private static void write(SmsMessage message) {
+    private static String write(SmsMessage message) {
         LOG.infof("careaccess-sms to=%s text=\"%s\"", message.to(), message.text().replace("\n", "\\n"));
+        return null;
     }
 
     @Override

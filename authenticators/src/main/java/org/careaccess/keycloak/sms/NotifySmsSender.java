@@ -27,7 +27,7 @@ final class NotifySmsSender implements SmsSender {
     }
 
     @Override
-    public void send(SmsMessage message) throws SmsDeliveryException {
+    public String sendForId(SmsMessage message) throws SmsDeliveryException {
         if (client == null) {
             throw failure(message, SmsDeliveryException.Reason.MISCONFIGURED, "notify provider not configured: " + problem, null);
         }
@@ -35,6 +35,7 @@ final class NotifySmsSender implements SmsSender {
             String template = message.isWelsh() && welshTemplateId != null ? welshTemplateId : templateId;
             String notificationId = client.sendSms(template, message.to(), message.personalisation());
             LOG.debugf("careaccess-sms notify: sent to %s, notification id %s", message.maskedTo(), notificationId);
+            return notificationId;
         } catch (NotifyClient.Failure e) {
             throw classify(message, e);
         } catch (RuntimeException e) {

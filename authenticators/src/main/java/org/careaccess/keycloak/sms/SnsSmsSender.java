@@ -34,7 +34,7 @@ final class SnsSmsSender implements SmsSender {
     }
 
     @Override
-    public void send(SmsMessage message) throws SmsDeliveryException {
+    public String sendForId(SmsMessage message) throws SmsDeliveryException {
         try {
             var response = client.publish(PublishRequest.builder()
                     .phoneNumber(message.to())
@@ -42,6 +42,7 @@ final class SnsSmsSender implements SmsSender {
                     .messageAttributes(attributes())
                     .build());
             LOG.debugf("careaccess-sms sns: sent to %s, message id %s", message.maskedTo(), response.messageId());
+            return response.messageId();
         } catch (SnsException e) {
             int status = e.statusCode();
             var reason = status >= 400 && status < 500 ? SmsDeliveryException.Reason.REJECTED : SmsDeliveryException.Reason.UNAVAILABLE;

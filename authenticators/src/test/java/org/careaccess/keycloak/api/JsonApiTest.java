@@ -36,6 +36,15 @@ class JsonApiTest {
     }
 
     @Test
+    void anArrayIsReadWithItsOwnCapAndAnObjectIsNotAnArray() {
+        assertThat(JsonApi.readArray("application/json", stream("[{},{}]"), 100).json())
+                .hasValueSatisfying(json -> assertThat(json.size()).isEqualTo(2));
+        assertRefused(JsonApi.readArray("application/json", stream("[\"" + "x".repeat(100) + "\"]"), 100), 413, "payload_too_large");
+        assertRefused(JsonApi.readArray("application/json", stream("{}"), 100), 400, "invalid_request");
+        assertRefused(JsonApi.read("application/json", stream("[]")), 400, "invalid_request");
+    }
+
+    @Test
     void aBodyAtTheCapIsRead() {
         String padding = "x".repeat(JsonApi.MAX_BODY_BYTES - "{\"a\":\"\"}".length());
 

@@ -65,6 +65,7 @@ class TextedSecurityCodeTest {
                 throw gatewayFailure;
             }
             texts.add(message);
+            return null;
         });
         when(session.getContext()).thenReturn(context);
         signInIn(Locale.ENGLISH);

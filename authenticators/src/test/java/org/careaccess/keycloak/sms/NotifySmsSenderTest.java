@@ -45,6 +45,21 @@ class NotifySmsSenderTest extends SmsSenderContract {
     }
 
     @Test
+    void aWelshLinkTextGoesWithTheWelshTemplateAndItsNotificationIdIsReturned() throws Exception {
+        String body = "Mae Riverside Surgery yn gofyn i chi lenwi holiadur: https://care.example.org/realms/patients/careaccess/l/abc";
+        SmsMessage link = new SmsMessage("+447700900124", body, Map.of("message", body, "service_name", "Riverside Surgery",
+                "url", "https://care.example.org/realms/patients/careaccess/l/abc"), Locale.forLanguageTag("cy"));
+
+        String id = sender(Map.of(NotifySmsSenderFactory.WELSH_TEMPLATE_ID, WELSH_TEMPLATE)).sendForId(link);
+
+        assertThat(notify.sent()).singleElement().satisfies(sms -> {
+            assertThat(sms.templateId()).isEqualTo(WELSH_TEMPLATE);
+            assertThat(sms.personalisation()).containsEntry("message", body);
+            assertThat(id).isEqualTo(sms.notificationId());
+        });
+    }
+
+    @Test
     void withoutAWelshTemplateAWelshTextGoesWithTheEnglishTemplateAndItsWelshMessage() throws Exception {
         sender(Map.of()).send(WELSH_TEXT);
 

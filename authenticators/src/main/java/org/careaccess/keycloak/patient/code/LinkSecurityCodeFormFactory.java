@@ -3,6 +3,7 @@ package org.careaccess.keycloak.patient.code;
 import org.careaccess.keycloak.flow.FlowStepFactory;
 import org.careaccess.keycloak.otp.CodePolicy;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 public final class LinkSecurityCodeFormFactory extends FlowStepFactory {
@@ -19,5 +20,15 @@ public final class LinkSecurityCodeFormFactory extends FlowStepFactory {
                         + "this browser the link's trusted device. Use as the ALTERNATIVE after the trusted device step.",
                 new LinkSecurityCodeForm(), CodePolicy.configProperties("link"),
                 Requirement.ALTERNATIVE, Requirement.REQUIRED, Requirement.DISABLED);
+    }
+
+    /** The daily limit per number the realm's patient-link code step is set to (its default when the realm has none). */
+    public static int maxTextsPerNumberPerDay(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> PROVIDER_ID.equals(execution.getAuthenticator()))
+                .map(execution -> execution.getAuthenticatorConfig() == null ? null : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
+                .map(config -> CodePolicy.from(config).maxTextsPerNumberPerDay())
+                .findFirst().orElse(CodePolicy.DEFAULTS.maxTextsPerNumberPerDay());
     }
 }
