@@ -27,7 +27,7 @@ public final class PatientLinkStoreFactory implements JpaEntityProviderFactory {
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(PatientLinkEntity.class, LinkLockEntity.class, org.careaccess.keycloak.linktext.LinkTextEntity.class);
+            return List.of(PatientLinkEntity.class, LinkLockEntity.class, LinkTextEntity.class);
         }
 
         @Override

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.careaccess.keycloak.limits.ClusterWideLimit;
 import org.careaccess.keycloak.limits.ClusterWideRate;
+import org.careaccess.keycloak.link.LinkTextEntity;
 import org.careaccess.keycloak.link.PatientLink;
 import org.careaccess.keycloak.link.PatientLinks;
 import org.careaccess.keycloak.link.SeededLinkCodes;

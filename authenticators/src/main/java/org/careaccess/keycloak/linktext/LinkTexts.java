@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.careaccess.keycloak.link.LinkTextEntity;
 import org.careaccess.keycloak.link.PatientLink;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;

@@ -1,4 +1,4 @@
-package org.careaccess.keycloak.linktext;
+package org.careaccess.keycloak.link;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
