@@ -1,13 +1,8 @@
 package org.careaccess.keycloak.link;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.careaccess.keycloak.secrets.RealmHmacKeys;
 import org.careaccess.keycloak.secrets.Secrets;
@@ -56,13 +51,7 @@ public final class SeededLinkCodes {
     }
 
     static String code(KeyWrapper key, RealmModel realm, String linkId, String seed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getSecretKey().getEncoded(), "HmacSHA256"));
-            byte[] full = mac.doFinal(("careaccess-link-code|" + realm.getId() + "|" + linkId + "|" + seed).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, LinkCodes.BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        byte[] full = Secrets.hmacSha256(key.getSecretKey(), "careaccess-link-code|" + realm.getId() + "|" + linkId + "|" + seed);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, LinkCodes.BYTES));
     }
 }

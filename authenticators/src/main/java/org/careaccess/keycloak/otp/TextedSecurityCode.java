@@ -1,7 +1,5 @@
 package org.careaccess.keycloak.otp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
@@ -9,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.careaccess.keycloak.limits.ClusterWideLimit;
@@ -274,14 +271,8 @@ public final class TextedSecurityCode {
     }
 
     private String mac(SecretKey key, String serial, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            String input = "careaccess-code|" + realm.getId() + "|" + purpose + "|" + subject + "|" + serial + "|" + code;
-            return Base64.getEncoder().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        String input = "careaccess-code|" + realm.getId() + "|" + purpose + "|" + subject + "|" + serial + "|" + code;
+        return Base64.getEncoder().encodeToString(Secrets.hmacSha256(key, input));
     }
 
     private KeyWrapper hmacKey() {

@@ -2,9 +2,13 @@ package org.careaccess.keycloak.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,5 +78,12 @@ class SecretsTest {
         assertThat(Secrets.equalInConstantTime("abc", "abcd")).isFalse();
         assertThat(Secrets.equalInConstantTime(null, "abc")).isFalse();
         assertThat(Secrets.equalInConstantTime("abc", null)).isFalse();
+    }
+
+    @Test
+    void hmacSha256IsRfc4231sTestCaseTwo() {
+        byte[] mac = Secrets.hmacSha256(new SecretKeySpec("Jefe".getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "what do ya want for nothing?");
+
+        assertThat(HexFormat.of().formatHex(mac)).isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 }
