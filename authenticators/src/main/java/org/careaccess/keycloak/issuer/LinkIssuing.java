@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.careaccess.keycloak.events.CareAccessEvents;
 import org.careaccess.keycloak.limits.ClusterWideLimit;
+import org.careaccess.keycloak.limits.GivenBackOnRollback;
 import org.careaccess.keycloak.link.LinkCodes;
 import org.careaccess.keycloak.link.PatientLinks;
 import org.careaccess.keycloak.link.PatientUsers;
@@ -22,6 +23,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 
 /**
@@ -84,13 +86,17 @@ public final class LinkIssuing {
         // Claimed until the new link has committed (the claim outlives the request), so a parallel
         // retry cannot issue a second link; given back at once when no link was issued.
         String claim = "careaccess:issue-request:" + realm.getId() + ":" + requestHash;
-        if (!session.singleUseObjects().putIfAbsent(claim, REQUEST_CLAIM_SECONDS)) {
+        SingleUseObjectProvider store = session.singleUseObjects();
+        if (!store.putIfAbsent(claim, REQUEST_CLAIM_SECONDS)) {
             return Outcome.error(Response.Status.CONFLICT, "conflict", "requestId",
                     "Another request with this requestId is being answered: try again in a second", 1);
         }
         Outcome outcome = issueNew(record, requestHash);
         if (outcome.status() != Response.Status.CREATED) {
-            session.singleUseObjects().remove(claim);
+            store.remove(claim);
+        } else {
+            // A link that never commits was never issued: its retry must not be told to wait.
+            GivenBackOnRollback.enlist(session, () -> store.remove(claim));
         }
         return outcome;
     }
@@ -124,6 +130,9 @@ public final class LinkIssuing {
         } finally {
             if (!mismatched) {
                 mismatchSlot.ifPresent(ClusterWideLimit.Slot::giveBack);
+            } else {
+                // The 409 counts once it is answered; a batch that rolls back answers it again.
+                mismatchSlot.ifPresent(slot -> GivenBackOnRollback.enlist(session, slot::giveBack));
             }
         }
         Instant expiresAt = Instant.now().plus(Duration.ofDays(request.expiresInDays()));

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.careaccess.keycloak.limits.GivenBackOnRollback;
 import org.careaccess.keycloak.secrets.Secrets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 
@@ -74,9 +76,11 @@ public final class PatientUsers {
         // claimed in the cluster-wide store first. A request racing this one is told to retry; by
         // then this transaction has committed and the retry finds the patient.
         String claim = "careaccess:patient-create:" + realm.getId() + ":" + Secrets.sha256Hex(nhsNumber);
-        if (!session.singleUseObjects().putIfAbsent(claim, CREATE_CLAIM_SECONDS)) {
+        SingleUseObjectProvider store = session.singleUseObjects();
+        if (!store.putIfAbsent(claim, CREATE_CLAIM_SECONDS)) {
             throw new Busy();
         }
+        GivenBackOnRollback.enlist(session, () -> store.remove(claim));
         return create(nhsNumber, birthDate, givenName, familyName);
     }
 
