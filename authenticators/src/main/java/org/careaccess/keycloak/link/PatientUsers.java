@@ -1,7 +1,6 @@
 package org.careaccess.keycloak.link;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 
 /**
  * Patients are Keycloak users of the realm, found by NHS number when there is one. Their username
@@ -46,6 +46,8 @@ public final class PatientUsers {
     }
 
     private static final long CREATE_CLAIM_SECONDS = 10;
+    /** Keycloak's user store in its own database ({@code JpaUserProviderFactory}'s id). */
+    private static final String LOCAL_USERS = "jpa";
     /** Every patient user CareAccess makes is named this and a random id. */
     static final String USERNAME_PREFIX = "patient-";
 
@@ -99,9 +101,16 @@ public final class PatientUsers {
         return new UserManager(session).removeUser(realm, user);
     }
 
+    /**
+     * Searched in Keycloak's own user table only: every patient is a local user (made here or by the
+     * NHS login broker), so the user-federation attribute table Keycloak would also search can hold
+     * none, and a batch of links would pay that second query for each record. The user is then read
+     * through the user cache, so what the caller changes reaches every node.
+     */
     public Optional<UserModel> byNhsNumber(String nhsNumber) {
-        List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm, NhsNumber.ATTRIBUTE, nhsNumber).limit(2).toList();
-        return users.stream().findFirst();
+        Optional<String> id = session.getProvider(UserProvider.class, LOCAL_USERS)
+                .searchForUserByUserAttributeStream(realm, NhsNumber.ATTRIBUTE, nhsNumber).map(UserModel::getId).findFirst();
+        return id.map(found -> session.users().getUserById(realm, found));
     }
 
     private UserModel create(String nhsNumber, LocalDate birthDate, String givenName, String familyName) {
