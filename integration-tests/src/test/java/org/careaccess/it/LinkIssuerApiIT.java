@@ -122,6 +122,24 @@ class LinkIssuerApiIT {
     }
 
     @Test
+    void namesALaterLinkBringsAreFilledInAndSeenAtOnceThroughKeycloaksUserCache() {
+        String nhsNumber = TestPatients.nextNhsNumber();
+        Map<String, Object> nameless = LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), nhsNumber);
+        nameless.remove("givenName");
+        nameless.remove("familyName");
+        String patient = issuer.status(issuer.post(nameless).expect(201).body().path("id").asText()).body().path("patientId").asText();
+        // Read once, so the server holds the nameless patient in its user cache.
+        assertThat(CareAccessServer.admin().get("/realms/patients/users/" + patient).expect(200).body().path("firstName").asText("")).isEmpty();
+
+        issuer.post(LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), nhsNumber)).expect(201);
+        issuer.post(LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), nhsNumber)).expect(201);
+
+        JsonNode user = CareAccessServer.admin().get("/realms/patients/users/" + patient).expect(200).body();
+        assertThat(user.path("firstName").asText()).isEqualTo("Ann");
+        assertThat(user.path("lastName").asText()).isEqualTo("Example");
+    }
+
+    @Test
     void aDifferentBirthDateForAKnownNhsNumberIsRefusedAsAConflict() {
         String nhsNumber = TestPatients.nextNhsNumber();
         issuer.issue(BORN, TestPatients.nextMobile(), nhsNumber);

@@ -61,7 +61,9 @@ public final class PatientUsers {
 
     /**
      * The patient with this NHS number, made when there is none yet; without an NHS number, always
-     * a new patient. Names are filled in only where the patient has none.
+     * a new patient. Names are filled in only where the patient has none. A patient found and left
+     * as they were is the stored row as Keycloak's user table gives it (the user cache is only
+     * filled for someone signing in): read it, never change it.
      *
      * @param nhsNumber ten digits with a valid check digit, or null
      */
@@ -70,7 +72,7 @@ public final class PatientUsers {
         if (nhsNumber == null) {
             return create(null, birthDate, givenName, familyName);
         }
-        Optional<UserModel> existing = byNhsNumber(nhsNumber);
+        Optional<UserModel> existing = storedByNhsNumber(nhsNumber);
         if (existing.isPresent()) {
             return updated(existing.get(), birthDate, givenName, familyName);
         }
@@ -108,9 +110,13 @@ public final class PatientUsers {
      * through the user cache, so what the caller changes reaches every node.
      */
     public Optional<UserModel> byNhsNumber(String nhsNumber) {
-        Optional<String> id = session.getProvider(UserProvider.class, LOCAL_USERS)
-                .searchForUserByUserAttributeStream(realm, NhsNumber.ATTRIBUTE, nhsNumber).map(UserModel::getId).findFirst();
-        return id.map(found -> session.users().getUserById(realm, found));
+        return storedByNhsNumber(nhsNumber).map(stored -> session.users().getUserById(realm, stored.getId()));
+    }
+
+    /** The patient's row as Keycloak's own user store reads it: for reading only (changes would miss the user cache). */
+    private Optional<UserModel> storedByNhsNumber(String nhsNumber) {
+        return session.getProvider(UserProvider.class, LOCAL_USERS).searchForUserByUserAttributeStream(realm, NhsNumber.ATTRIBUTE, nhsNumber)
+                .findFirst();
     }
 
     private UserModel create(String nhsNumber, LocalDate birthDate, String givenName, String familyName) {
@@ -125,11 +131,17 @@ public final class PatientUsers {
         return user;
     }
 
-    private UserModel updated(UserModel user, LocalDate birthDate, String givenName, String familyName) throws BirthDateConflict {
-        Optional<LocalDate> known = BirthDates.parseIso(user.getFirstAttribute(BirthDates.ATTRIBUTE));
+    private UserModel updated(UserModel stored, LocalDate birthDate, String givenName, String familyName) throws BirthDateConflict {
+        Optional<LocalDate> known = BirthDates.parseIso(stored.getFirstAttribute(BirthDates.ATTRIBUTE));
         if (known.isPresent() && !known.get().equals(birthDate)) {
-            throw new BirthDateConflict(user.getId());
+            throw new BirthDateConflict(stored.getId());
         }
+        boolean namesMissing = blank(stored.getFirstName()) && givenName != null || blank(stored.getLastName()) && familyName != null;
+        if (known.isPresent() && !namesMissing) {
+            return stored;
+        }
+        // Changed through the user cache, so every node's cached copy is invalidated.
+        UserModel user = session.users().getUserById(realm, stored.getId());
         if (known.isEmpty()) {
             user.setSingleAttribute(BirthDates.ATTRIBUTE, birthDate.toString());
         }
