@@ -15,7 +15,7 @@ public interface Scenario {
     String title();
 
     /**
-     * The id of the scenario this one is also compared with (scenario 5, a million links, against
+     * The id of the scenario this one is also compared with (scenario 5, ten million links, against
      * scenario 2 with a thousand), or null for none. Every scenario is compared with the first.
      */
     default String baseline() {

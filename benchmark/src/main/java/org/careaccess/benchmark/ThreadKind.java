@@ -7,7 +7,7 @@ import java.util.Locale;
  * the first 15 characters): where the CPU of a measurement window went.
  */
 public enum ThreadKind {
-    /** Quarkus's request workers ({@code executor-thread-N}) and Vert.x event loops: the flows' own work. */
+    /** Quarkus's request workers ({@code executor-thread-N}) and Vert.x event loops ({@code vert.x-eventloo}, cut at 15 characters): the flows' own work. */
     REQUESTS("requests"),
     /** G1's collector threads: {@code GC Thread#N}, {@code G1 Conc#N}, {@code G1 Refine#N}, {@code G1 Main Marker}... */
     GC("GC"),
@@ -28,7 +28,7 @@ public enum ThreadKind {
 
     static ThreadKind of(String threadName) {
         String name = threadName.trim().toLowerCase(Locale.ROOT);
-        if (name.startsWith("executor-thread") || name.startsWith("vert.x-eventloop") || name.startsWith("vert.x-worker")) {
+        if (name.startsWith("executor-thread") || name.startsWith("vert.x-eventloo") || name.startsWith("vert.x-worker")) {
             return REQUESTS;
         }
         if (name.startsWith("gc thread") || name.startsWith("g1 ") || name.startsWith("gc ")) {
