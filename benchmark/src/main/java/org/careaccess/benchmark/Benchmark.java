@@ -1,6 +1,7 @@
 package org.careaccess.benchmark;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.careaccess.benchmark.scenarios.PasswordAndTotp;
 import org.careaccess.benchmark.scenarios.PatientLinkSignIn;
 import org.careaccess.benchmark.scenarios.StaffPasswordAndText;
 import org.careaccess.testkit.BuildPaths;
+import org.careaccess.testkit.ProductionKeycloak;
 
 /**
  * Runs the scenarios side by side against one server and writes the report. Settings (system
@@ -23,7 +25,7 @@ import org.careaccess.testkit.BuildPaths;
  * {@code benchmark.users} (TOTP users for scenario 1, 2000), {@code benchmark.links} (links the
  * driver opens in each of scenarios 2, 3 and 5, 1000 at most), {@code benchmark.staff} (staff users
  * for scenario 4, 1000 at most), {@code benchmark.storedLinks} (links in the store for scenario 5,
- * 1,000,000).
+ * 10,000,000).
  */
 public final class Benchmark {
 
@@ -38,7 +40,7 @@ public final class Benchmark {
                 PatientLinkSignIn.newDevice(links),
                 PatientLinkSignIn.trustedDevice(links),
                 new StaffPasswordAndText(Integer.getInteger("benchmark.staff", 1000)),
-                PatientLinkSignIn.newDeviceInLargeStore(links, Long.getLong("benchmark.storedLinks", 1_000_000)));
+                PatientLinkSignIn.newDeviceInLargeStore(links, Long.getLong("benchmark.storedLinks", 10_000_000)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,14 +60,20 @@ public final class Benchmark {
         List<String> options = purge ? List.of("--spi-careaccess-retention--default--interval=" + Integer.getInteger("benchmark.purgeInterval", 120))
                 : List.of();
 
-        try (BenchmarkServer server = BenchmarkServer.start(BuildPaths.distribution(), BuildPaths.bundleJar(),
-                BuildPaths.realmFiles(), work, options)) {
+        ProductionKeycloak image = BenchmarkServer.image(BuildPaths.distribution(), BuildPaths.bundleJar(), work);
+        List<Scenario> own = scenarios.stream().filter(Scenario::needsItsOwnServer).toList();
+        try (BenchmarkServer server = BenchmarkServer.start(image, BuildPaths.realmFiles(), work, "server", options);
+             BenchmarkServer second = own.isEmpty() ? null : BenchmarkServer.start(image, BuildPaths.realmFiles(), work, "server-own", options);
+             Target main = new Target(server);
+             Target beside = second == null ? null : new Target(second)) {
             System.out.printf("Keycloak %s (pid %d) started in %d s%n", server.url(), server.keycloak().pid(), server.keycloak().startedIn().toSeconds());
+            if (second != null) {
+                System.out.printf("Keycloak %s (pid %d) for %s started in %d s%n", second.url(), second.keycloak().pid(),
+                        own.stream().map(Scenario::id).toList(), second.keycloak().startedIn().toSeconds());
+            }
             List<Measurements> results = new ArrayList<>();
-            LoadDriver driver = new LoadDriver(server.http(), server.url(), server.keycloak().pid());
             Rounds plan = new Rounds(concurrency, firstWarmUp, warmUp, window, rounds);
-            measure(server, driver, scenarios.stream().filter(s -> !s.runsAfterTheOthers()).toList(), plan, results);
-            measure(server, driver, scenarios.stream().filter(Scenario::runsAfterTheOthers).toList(), plan, results);
+            measure(scenarios.stream().map(s -> s.needsItsOwnServer() ? beside.on(s) : main.on(s)).toList(), plan, results);
             results.sort(java.util.Comparator.comparingInt(m -> scenarios.indexOf(m.scenario())));
             String purged = "";
             if (bulk) {
@@ -76,7 +84,7 @@ public final class Benchmark {
                 purged = result.markdown() + "\n";
             }
             if (purge) {
-                // Last: its million ended links share the link table with scenarios 2, 3 and 5.
+                // Last: its million ended links share the link table with scenarios 2 and 3 (5 has a server of its own).
                 PurgeMeasurement.Result result = PurgeMeasurement.run(server, "patients", Long.getLong("benchmark.endedLinks", 1_000_000),
                         Long.getLong("benchmark.liveLinks", 100_000), Integer.getInteger("benchmark.purgeUsers", 10_000), Duration.ofHours(2));
                 purged += result.markdown();
@@ -85,7 +93,8 @@ public final class Benchmark {
                     CpuClock.cores(), CpuClock.cpuModel(), loadBefore, CpuClock.loadAverage());
             String settings = String.format(Locale.ROOT, "Keycloak 26.7.3 production mode (kc.sh start --optimized, theme and template caches on) "
                             + "on PostgreSQL; %d virtual visitors per scenario; %d s warm-up (%d s the first time) and %d × %d s measured per scenario, taking turns; "
-                            + "scenario 5's stored links are seeded, and it is measured, after the others' rounds (they share the link table).",
+                            + "scenario 5 runs against a second server on a database of its own (its stored links would share the link table with 2 and 3), "
+                            + "started, prepared and measured in the same rounds as the others.",
                     concurrency, warmUp.toSeconds(), firstWarmUp.toSeconds(), rounds, window.toSeconds());
             Report report = new Report(results, machine, settings, purged);
             Path output = work.getParent().resolve("benchmark-results");
@@ -99,22 +108,48 @@ public final class Benchmark {
     private record Rounds(int concurrency, Duration firstWarmUp, Duration warmUp, Duration window, int rounds) {
     }
 
+    /** A server with the load driver and the database connection that measure it. */
+    private static final class Target implements AutoCloseable {
+        private final BenchmarkServer server;
+        private final Connection counters;
+        private final LoadDriver driver;
+
+        Target(BenchmarkServer server) throws java.sql.SQLException {
+            this.server = server;
+            this.counters = server.database().connect();
+            this.driver = new LoadDriver(server.http(), server.url(), server.keycloak().pid(), () -> DatabaseCounters.read(counters));
+        }
+
+        Stage on(Scenario scenario) {
+            return new Stage(scenario, server, driver);
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            counters.close();
+        }
+    }
+
+    /** A scenario, the server it runs against and the driver that loads and measures it. */
+    private record Stage(Scenario scenario, BenchmarkServer server, LoadDriver driver) {
+    }
+
     /** Prepares the scenarios, then measures them taking turns, round after round. */
-    private static void measure(BenchmarkServer server, LoadDriver driver, List<Scenario> scenarios, Rounds settings,
-                                List<Measurements> results) throws Exception {
+    private static void measure(List<Stage> stages, Rounds settings, List<Measurements> results) throws Exception {
         List<Measurements> these = new ArrayList<>();
-        for (Scenario scenario : scenarios) {
+        for (Stage stage : stages) {
             Instant began = Instant.now();
-            scenario.prepare(server);
-            System.out.printf("prepared %s in %d s%n", scenario.id(), Duration.between(began, Instant.now()).toSeconds());
-            these.add(new Measurements(scenario));
+            stage.scenario().prepare(stage.server());
+            System.out.printf("prepared %s in %d s%n", stage.scenario().id(), Duration.between(began, Instant.now()).toSeconds());
+            these.add(new Measurements(stage.scenario()));
         }
         for (int round = 1; round <= settings.rounds(); round++) {
-            for (Measurements result : these) {
+            for (int i = 0; i < stages.size(); i++) {
+                Measurements result = these.get(i);
                 Duration thisWarmUp = round == 1 ? settings.firstWarmUp() : settings.warmUp();
                 System.out.printf("round %d/%d: %s, %d visitors, %d s warm-up, %d s measured%n", round, settings.rounds(),
                         result.scenario().id(), settings.concurrency(), thisWarmUp.toSeconds(), settings.window().toSeconds());
-                driver.run(result.scenario(), result, settings.concurrency(), thisWarmUp, settings.window());
+                stages.get(i).driver().run(result.scenario(), result, settings.concurrency(), thisWarmUp, settings.window());
                 System.out.printf(Locale.ROOT, "  so far: %.1f flows/s, %.1f server CPU ms/flow, %d errors%n",
                         result.flowsPerSecond(), result.serverCpuMillisPerFlow(), result.errors());
             }

@@ -38,15 +38,22 @@ public final class BenchmarkServer implements AutoCloseable {
                 .build();
     }
 
-    /** {@code options}: more runtime options for the server, e.g. a shorter retention purge interval. */
-    public static BenchmarkServer start(Path distribution, Path jar, Path[] realmFiles, Path work, List<String> options) {
+    /** Keycloak with the CareAccess JAR installed and built for production in {@code work/image}, for {@link #start}. */
+    public static ProductionKeycloak image(Path distribution, Path jar, Path work) {
+        return ProductionKeycloak.build(distribution, jar, work, SnsStandIn.SNS_PROVIDER_OPTION);
+    }
+
+    /**
+     * A server from {@code image} in {@code work/<name>} on a fresh database of its own, with its
+     * own SNS stand-in; {@code options}: more runtime options, e.g. a shorter retention purge interval.
+     */
+    public static BenchmarkServer start(ProductionKeycloak keycloak, Path[] realmFiles, Path work, String name, List<String> options) {
         PostgresDatabase database = PostgresDatabase.createFresh("careaccess_bench");
         SnsStandIn sns = new SnsStandIn();
         try {
-            ProductionKeycloak keycloak = ProductionKeycloak.build(distribution, jar, work, SnsStandIn.SNS_PROVIDER_OPTION);
             int port = KeycloakServer.freePort();
             String url = "http://localhost:" + port;
-            KeycloakServer.Builder node = sns.receiveTextsOf(keycloak.node(work, "server", database, database.host(), database.port(), url), 5000)
+            KeycloakServer.Builder node = sns.receiveTextsOf(keycloak.node(work, name, database, database.host(), database.port(), url), 5000)
                     .httpPort(port)
                     .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
                     .env("CAREACCESS_BASE_URL", url)
@@ -55,7 +62,7 @@ public final class BenchmarkServer implements AutoCloseable {
             if (Boolean.getBoolean("benchmark.jfr")) {
                 // A flight recording of the whole run, to find where the server spends its CPU (README, "Benchmark").
                 Path results = Files.createDirectories(work.resolveSibling("benchmark-results"));
-                node.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,filename=" + results.resolve("server.jfr").toAbsolutePath());
+                node.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,filename=" + results.resolve(name + ".jfr").toAbsolutePath());
             }
             for (Path realm : realmFiles) {
                 node.importRealm(realm);

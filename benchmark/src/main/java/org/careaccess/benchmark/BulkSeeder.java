@@ -3,9 +3,13 @@ package org.careaccess.benchmark;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.postgresql.PGConnection;
@@ -29,6 +33,37 @@ public final class BulkSeeder {
         } catch (IOException e) {
             throw new SQLException("COPY into " + table + " failed", e);
         }
+    }
+
+    /**
+     * As {@link #copy}, with the table's indexes other than its constraints' (primary key) dropped
+     * first and built again afterwards, each from its own definition ({@code pg_indexes}): ten
+     * million rows copied into two indexes on random hashes, one b-tree insert at a time through
+     * 128 MB of shared buffers, took over 20 minutes on the build machine, where a build sorts once.
+     * A built index is denser (leaves about 90% full) than one grown by random inserts (about
+     * 70%): the same depth at these sizes, a little smaller.
+     */
+    public static long copyWithoutIndexes(Connection connection, String table, List<String> columns, Stream<Object[]> rows) throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet indexes = statement.executeQuery("select indexname, indexdef from pg_indexes where tablename = '" + table.toLowerCase(Locale.ROOT)
+                     + "' and indexname not in (select conname from pg_constraint where conrelid = '" + table + "'::regclass)")) {
+            while (indexes.next()) {
+                definitions.add(indexes.getString(2));
+                try (Statement drop = connection.createStatement()) {
+                    drop.execute("DROP INDEX " + indexes.getString(1));
+                }
+            }
+        }
+        long copied = copy(connection, table, columns, rows);
+        try (Statement build = connection.createStatement()) {
+            build.execute("SET maintenance_work_mem = '512MB'");
+            for (String definition : definitions) {
+                build.execute(definition);
+            }
+            build.execute("RESET maintenance_work_mem");
+        }
+        return copied;
     }
 
     /** One row in COPY's text format: tab-separated, \N for NULL, backslash escapes. */

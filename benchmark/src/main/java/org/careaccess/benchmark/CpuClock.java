@@ -3,6 +3,8 @@ package org.careaccess.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * CPU time from Linux's /proc: a process's user + system time ({@code /proc/<pid>/stat} fields 14
@@ -19,6 +21,31 @@ public final class CpuClock {
     /** CPU milliseconds a process has used so far, user and system. */
     public static long processMillis(long pid) {
         return parseProcessTicks(read(Path.of("/proc/" + pid + "/stat"))) * 1000 / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU milliseconds a process's threads have used so far, by {@link ThreadKind} (each thread's
+     * {@code /proc/<pid>/task/<tid>/stat} and {@code comm}). A thread that ended takes its time with
+     * it, so the kinds may add up to less than {@link #processMillis}.
+     */
+    public static Map<ThreadKind, Long> threadMillis(long pid) {
+        Map<ThreadKind, Long> ticks = new EnumMap<>(ThreadKind.class);
+        for (ThreadKind kind : ThreadKind.values()) {
+            ticks.put(kind, 0L);
+        }
+        try (var threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads) {
+                try {
+                    ticks.merge(ThreadKind.of(Files.readString(thread.resolve("comm"))), parseProcessTicks(Files.readString(thread.resolve("stat"))), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the threads of process " + pid, e);
+        }
+        ticks.replaceAll((kind, t) -> t * 1000 / TICKS_PER_SECOND);
+        return ticks;
     }
 
     /**

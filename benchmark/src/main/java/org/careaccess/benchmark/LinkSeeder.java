@@ -56,7 +56,7 @@ public final class LinkSeeder {
      */
     public static long seed(Connection db, String realmId, List<Link> links, long storeSize, Instant now) throws SQLException {
         long total = Math.max(storeSize, links.size());
-        long copied = BulkSeeder.copy(db, TABLE, COLUMNS, rows(realmId, links, total, now));
+        long copied = BulkSeeder.copyWithoutIndexes(db, TABLE, COLUMNS, rows(realmId, links, total, now));
         try (Statement analyze = db.createStatement()) {
             analyze.execute("ANALYZE " + TABLE);
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.careaccess.testkit.Browser;
 
@@ -21,11 +22,14 @@ public final class LoadDriver {
     private final HttpClient http;
     private final String serverUrl;
     private final long serverPid;
+    private final Supplier<DatabaseCounters> database;
 
-    public LoadDriver(HttpClient http, String serverUrl, long serverPid) {
+    /** {@code database}: reads the server's database's counters, before and after each window. */
+    public LoadDriver(HttpClient http, String serverUrl, long serverPid, Supplier<DatabaseCounters> database) {
         this.http = http;
         this.serverUrl = serverUrl;
         this.serverPid = serverPid;
+        this.database = database;
     }
 
     public void run(Scenario scenario, Measurements into, int concurrency, Duration warmUp, Duration window) throws InterruptedException {
@@ -39,6 +43,8 @@ public final class LoadDriver {
             worker.start();
         }
         Thread.sleep(warmUp.toMillis());
+        DatabaseCounters counters = database.get();
+        Map<ThreadKind, Long> threads = CpuClock.threadMillis(serverPid);
         long serverCpu = CpuClock.processMillis(serverPid);
         long driverCpu = CpuClock.processMillis(ProcessHandle.current().pid());
         long machineBusy = CpuClock.machineBusyMillis();
@@ -50,6 +56,9 @@ public final class LoadDriver {
         long driverCpuUsed = CpuClock.processMillis(ProcessHandle.current().pid()) - driverCpu;
         long machineBusyUsed = CpuClock.machineBusyMillis() - machineBusy;
         long databaseCpuUsed = CpuClock.postgresMillis() - databaseCpu;
+        Map<ThreadKind, Long> threadsUsed = CpuClock.threadMillis(serverPid);
+        threadsUsed.replaceAll((kind, millis) -> millis - threads.get(kind));
+        DatabaseCounters countersChanged = database.get().since(counters);
         stop.set(true);
         long completed = 0;
         long failed = 0;
@@ -60,6 +69,7 @@ public final class LoadDriver {
             worker.steps.forEach(into::addStep);
         }
         into.addWindow(measuring.seconds(), completed, failed, new Measurements.Cpu(serverCpuUsed, databaseCpuUsed, driverCpuUsed, machineBusyUsed));
+        into.addWindow(new Measurements.Window(completed, serverCpuUsed, threadsUsed, countersChanged));
     }
 
     /** The measurement window, in System.nanoTime(). */

@@ -12,6 +12,7 @@ public final class Measurements {
     private final Map<String, Latencies> steps = new LinkedHashMap<>();
     private final List<String> errorSamples = new ArrayList<>();
     private final List<Double> windowCpuMillisPerFlow = new ArrayList<>();
+    private final List<Window> windows = new ArrayList<>();
     private long flows;
     private long errors;
     private double seconds;
@@ -37,6 +38,26 @@ public final class Measurements {
         driverCpuMillis += cpu.driver();
         machineBusyMillis += cpu.machineBusy();
         windowCpuMillisPerFlow.add(completed == 0 ? 0 : (double) cpu.server() / completed);
+    }
+
+    /**
+     * One measurement window seen from inside the server: its flows, the server's CPU by thread
+     * kind, and PostgreSQL's block counters and stored user sessions (see {@link DatabaseCounters}).
+     */
+    public record Window(long flows, long serverCpuMillis, Map<ThreadKind, Long> threadMillis, DatabaseCounters database) {
+
+        public double perFlow(long value) {
+            return flows == 0 ? 0 : (double) value / flows;
+        }
+    }
+
+    synchronized void addWindow(Window window) {
+        windows.add(window);
+    }
+
+    /** The windows seen from inside the server, in the order measured. */
+    public synchronized List<Window> windows() {
+        return List.copyOf(windows);
     }
 
     synchronized void addStep(String step, Latencies latencies) {

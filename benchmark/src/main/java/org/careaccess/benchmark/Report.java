@@ -67,6 +67,7 @@ public final class Report {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %s | %.0f%% | %.0f%% | %.0f%% | %.0f%% |%n", m.scenario().id(), m.seconds(),
                     m.flows(), rounds, 100 * m.serverShare(), 100 * m.databaseShare(), 100 * m.driverShare(), 100 * m.othersShare()));
         }
+        md.append(insideTheServer());
         md.append("\n").append(machine).append("\n\n").append(settings).append("\n");
         for (Measurements m : results) {
             for (String error : m.errorSamples()) {
@@ -75,6 +76,30 @@ public final class Report {
         }
         if (!purge.isEmpty()) {
             md.append("\n").append(purge);
+        }
+        return md.toString();
+    }
+
+    /**
+     * Each measurement window seen from inside the server: its CPU per flow by thread kind, and
+     * PostgreSQL's 8 kB blocks per flow, found in shared buffers (hit) or read from the operating
+     * system (read), for the whole database and for the link table with its indexes.
+     */
+    private String insideTheServer() {
+        StringBuilder md = new StringBuilder("\n| scenario | round | flows | server CPU ms/flow | requests | GC | JIT | other "
+                + "| blocks hit/flow | blocks read/flow | link table: hit/flow | read/flow | user sessions stored |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Measurements m : results) {
+            List<Measurements.Window> windows = m.windows();
+            for (int i = 0; i < windows.size(); i++) {
+                Measurements.Window w = windows.get(i);
+                DatabaseCounters db = w.database();
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %.1f | %.2f | %d |%n",
+                        m.scenario().id(), i + 1, w.flows(), w.perFlow(w.serverCpuMillis()), w.perFlow(w.threadMillis().get(ThreadKind.REQUESTS)),
+                        w.perFlow(w.threadMillis().get(ThreadKind.GC)), w.perFlow(w.threadMillis().get(ThreadKind.JIT)),
+                        w.perFlow(w.threadMillis().get(ThreadKind.OTHER)), w.perFlow(db.blocksHit()), w.perFlow(db.blocksRead()),
+                        w.perFlow(db.linkBlocksHit()), w.perFlow(db.linkBlocksRead()), db.userSessions()));
+            }
         }
         return md.toString();
     }

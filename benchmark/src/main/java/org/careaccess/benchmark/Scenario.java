@@ -15,7 +15,7 @@ public interface Scenario {
     String title();
 
     /**
-     * The id of the scenario this one is also compared with (scenario 5, a million links, against
+     * The id of the scenario this one is also compared with (scenario 5, ten million links, against
      * scenario 2 with a thousand), or null for none. Every scenario is compared with the first.
      */
     default String baseline() {
@@ -23,11 +23,12 @@ public interface Scenario {
     }
 
     /**
-     * Whether this scenario's data would change what the others measure (scenario 5's million
-     * links share the link table and its code index with scenarios 2 and 3): such scenarios are
-     * prepared and measured after the others' rounds.
+     * Whether this scenario's data would change what the others measure (scenario 5's filler links
+     * would share the link table and its indexes with scenarios 2 and 3): such a scenario runs
+     * against a second server on a database of its own, and takes its turns in the same rounds as
+     * the others, so that it is compared with them on a server of the same age at the same time.
      */
-    default boolean runsAfterTheOthers() {
+    default boolean needsItsOwnServer() {
         return false;
     }
 

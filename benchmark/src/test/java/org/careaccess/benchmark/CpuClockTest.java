@@ -21,6 +21,35 @@ class CpuClockTest {
     }
 
     @Test
+    void threadsAreSortedByWhatTheirNamesSay() {
+        assertThat(ThreadKind.of("executor-thread-12\n")).isEqualTo(ThreadKind.REQUESTS);
+        assertThat(ThreadKind.of("vert.x-eventloo")).isEqualTo(ThreadKind.REQUESTS);
+        assertThat(ThreadKind.of("GC Thread#1")).isEqualTo(ThreadKind.GC);
+        assertThat(ThreadKind.of("G1 Refine#0")).isEqualTo(ThreadKind.GC);
+        assertThat(ThreadKind.of("G1 Conc#0")).isEqualTo(ThreadKind.GC);
+        assertThat(ThreadKind.of("C2 CompilerThre")).isEqualTo(ThreadKind.JIT);
+        assertThat(ThreadKind.of("C1 CompilerThre")).isEqualTo(ThreadKind.JIT);
+        assertThat(ThreadKind.of("agroal-11")).isEqualTo(ThreadKind.OTHER);
+        assertThat(ThreadKind.of("VM Thread")).isEqualTo(ThreadKind.OTHER);
+    }
+
+    @Test
+    void aProcessesThreadsAddUpToAboutItsOwnCpuTime() {
+        long pid = ProcessHandle.current().pid();
+        long busyUntil = System.nanoTime() + 300_000_000L;
+        long spin = 0;
+        while (System.nanoTime() < busyUntil) {
+            spin++;
+        }
+        long threads = CpuClock.threadMillis(pid).values().stream().mapToLong(Long::longValue).sum();
+        long process = CpuClock.processMillis(pid);
+
+        assertThat(spin).isPositive();
+        assertThat(threads).isBetween(process / 2, process + 10);
+        assertThat(CpuClock.threadMillis(pid).get(ThreadKind.OTHER)).as("this test's own thread, 'main'").isGreaterThanOrEqualTo(250);
+    }
+
+    @Test
     void thisJvmsOwnCpuTimeCanBeRead() {
         assertThat(CpuClock.processMillis(ProcessHandle.current().pid())).isPositive();
         assertThat(CpuClock.machineBusyMillis()).isPositive();

@@ -62,6 +62,17 @@ class ReportTest {
     }
 
     @Test
+    void eachWindowIsSplitByThreadKindAndDatabaseBlocksPerFlow() {
+        Measurements big = measured(scenario("5-big", null), 200, 1600);
+        big.addWindow(new Measurements.Window(200, 1600, Map.of(ThreadKind.REQUESTS, 1200L, ThreadKind.GC, 200L, ThreadKind.JIT, 100L,
+                ThreadKind.OTHER, 100L), new DatabaseCounters(20_000, 50, 3_000, 40, 12_345)));
+
+        String md = new Report(List.of(big), "machine", "settings").markdown();
+
+        assertThat(md).contains("| 5-big | 1 | 200 | 8.00 | 6.00 | 1.00 | 0.50 | 0.50 | 100 | 0.25 | 15.0 | 0.20 | 12345 |");
+    }
+
+    @Test
     void theChartHasABarPerScenarioScaledToTheLargest() {
         String svg = Report.barChart(List.of(Map.entry("a", 10.0), Map.entry("b", 5.0)), "flows/s", "#005eb8");
 

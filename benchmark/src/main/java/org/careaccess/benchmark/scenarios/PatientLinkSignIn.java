@@ -109,9 +109,9 @@ public final class PatientLinkSignIn implements Scenario {
         return baseline;
     }
 
-    /** The filler shares the link table, and its one code index, with scenarios 2 and 3: it goes in after they are measured. */
+    /** The filler would share the link table and its indexes with scenarios 2 and 3: a database of its own. */
     @Override
-    public boolean runsAfterTheOthers() {
+    public boolean needsItsOwnServer() {
         return storeSize > links;
     }
 
