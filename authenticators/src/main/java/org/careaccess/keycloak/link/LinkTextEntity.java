@@ -21,9 +21,11 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "careaccessTextClaim",
                 query = "update LinkTextEntity t set t.state = 'sending', t.leaseUntil = :lease, t.stateAt = :now, t.attempts = t.attempts + 1"
                         + " where t.linkId = :linkId and t.state = 'queued'"),
+        @NamedQuery(name = "careaccessTextsLeaseExpiredRealms",
+                query = "select distinct t.realmId from LinkTextEntity t where t.state = 'sending' and t.leaseUntil < :now"),
         @NamedQuery(name = "careaccessTextsLeaseExpired",
                 query = "update LinkTextEntity t set t.state = 'failed', t.reason = 'unknown_outcome', t.seed = null, t.stateAt = :now"
-                        + " where t.state = 'sending' and t.leaseUntil < :now"),
+                        + " where t.realmId = :realmId and t.state = 'sending' and t.leaseUntil < :now"),
         @NamedQuery(name = "careaccessTextByMessageId",
                 query = "select t from LinkTextEntity t where t.realmId = :realmId and t.messageId = :messageId"),
         @NamedQuery(name = "careaccessTextsInState",

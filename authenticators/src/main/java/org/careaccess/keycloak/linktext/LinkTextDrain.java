@@ -41,6 +41,7 @@ final class LinkTextDrain implements ScheduledTask {
 
     static final String TASK_KEY = "careaccess-link-texts";
     private static final int CANDIDATES = 20;
+    static final String UNKNOWN_OUTCOME = "unknown_outcome";
 
     private static final Logger LOG = Logger.getLogger(LinkTextDrain.class);
 
@@ -63,8 +64,7 @@ final class LinkTextDrain implements ScheduledTask {
     public void run(KeycloakSession session) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, own -> em(own).createNamedQuery("careaccessTextsLeaseExpired")
-                    .setParameter("now", clock.millis()).executeUpdate());
+            KeycloakModelUtils.runJobInTransaction(factory, this::failExpiredLeases);
             ClusterWideRate rate = new ClusterWideRate(session.singleUseObjects(), "careaccess:link-texts", perSecond, 1, clock);
             for (int i = 0; i < perSecond; i++) {
                 if (!rate.tryTake()) {
@@ -80,6 +80,27 @@ final class LinkTextDrain implements ScheduledTask {
             // The exception's text may quote SQL parameters: its class only. The queue waits for the next second.
             LOG.errorf("careaccess link texts: the drain stopped by %s", e.getClass().getSimpleName());
             LOG.debug("careaccess link texts: drain failure", e);
+        }
+    }
+
+    /**
+     * Texts whose node died while sending them: {@code failed}/{@code unknown_outcome}, realm by realm so each is
+     * counted in its realm (each row's UPDATE is won by one node only, so none is counted twice).
+     */
+    private void failExpiredLeases(KeycloakSession session) {
+        long now = clock.millis();
+        EntityManager em = em(session);
+        List<String> realmIds = em.createNamedQuery("careaccessTextsLeaseExpiredRealms", String.class).setParameter("now", now).getResultList();
+        for (String realmId : realmIds) {
+            int failed = em.createNamedQuery("careaccessTextsLeaseExpired").setParameter("realmId", realmId).setParameter("now", now)
+                    .executeUpdate();
+            RealmModel realm = session.realms().getRealm(realmId);
+            if (realm != null) {
+                LinkTexts texts = new LinkTexts(session, realm);
+                for (int i = 0; i < failed; i++) {
+                    texts.count(TextState.FAILED, UNKNOWN_OUTCOME);
+                }
+            }
         }
     }
 
@@ -116,13 +137,14 @@ final class LinkTextDrain implements ScheduledTask {
         session.getContext().setRealm(realm);
         Optional<PatientLink> link = new PatientLinks(session, realm).byId(linkId);
         Instant now = clock.instant();
+        LinkTexts texts = new LinkTexts(session, realm);
         if (link.isEmpty() || link.get().status(now) != PatientLink.Status.ACTIVE) {
-            finish(row, TextState.FAILED, "link_ended", null);
+            finish(texts, row, TextState.FAILED, "link_ended", null);
             return;
         }
         Optional<String> code = SeededLinkCodes.withKey(session, realm, row.getKeyId(), linkId, row.getSeed());
         if (code.isEmpty()) {
-            finish(row, TextState.FAILED, "key_removed", null);
+            finish(texts, row, TextState.FAILED, "key_removed", null);
             return;
         }
         String to = link.get().mobile();
@@ -130,27 +152,28 @@ final class LinkTextDrain implements ScheduledTask {
                 LinkSecurityCodeFormFactory.maxTextsPerNumberPerDay(realm));
         Optional<ClusterWideLimit.Slot> slot = daily.tryTake();
         if (slot.isEmpty()) {
-            finish(row, TextState.FAILED, "number_daily_limit", null);
+            finish(texts, row, TextState.FAILED, "number_daily_limit", null);
             return;
         }
         String url = row.getUrlPattern().replace(LinkTexts.CODE_PLACEHOLDER, code.get());
         try {
             String messageId = MeteredSmsSender.of(session).sendForId(
                     LinkTextWording.message(session, realm, link.get().purpose(), Locale.forLanguageTag(row.getLocale()), to, url));
-            finish(row, TextState.SENT, null, messageId);
+            finish(texts, row, TextState.SENT, null, messageId);
         } catch (SmsDeliveryException e) {
             slot.get().giveBack();
-            finish(row, TextState.FAILED, e.reason().name().toLowerCase(Locale.ROOT), null);
+            finish(texts, row, TextState.FAILED, e.reason().name().toLowerCase(Locale.ROOT), null);
         }
     }
 
-    private void finish(LinkTextEntity row, TextState state, String reason, String messageId) {
+    private void finish(LinkTexts texts, LinkTextEntity row, TextState state, String reason, String messageId) {
         row.setState(state.value());
         row.setReason(reason);
         row.setMessageId(messageId);
         row.setSeed(null);
         row.setLeaseUntil(null);
         row.setStateAt(clock.millis());
+        texts.count(state, reason);
     }
 
     private static EntityManager em(KeycloakSession session) {
