@@ -28,13 +28,16 @@ import com.icegreen.greenmail.util.ServerSetup;
  * Link texts end to end through the {@code notify} provider: a Keycloak of its own (the shared one texts through
  * SNS), started once for the class, with GOV.UK Notify played by {@link NotifyStandIn}. What Notify receives
  * (template, personalisation, number) for English and Welsh records, and its delivery-status callbacks for the
- * notification ids it answered, as the link's GET and the not-reached list then show them.
+ * notification ids it answered, as the link's GET and the not-reached list then show them. And what happens
+ * to a text when Notify is down (tried again, here after 2 s and 2 s) or may have taken it (never again).
  */
 class NotifyLinkTextsIT {
 
     private static final LocalDate BORN = LocalDate.of(1971, 9, 30);
     private static final String CALLBACK_TOKEN = "it-notify-server-callback-token";
     private static final Duration SETTLES_WITHIN = Duration.ofSeconds(30);
+    /** Waits before each new try of a text Notify certainly did not take (the default is 1, 5, 15, 60 minutes). */
+    private static final String RETRY_SECONDS = "2,2";
 
     private static NotifyStandIn notify;
     private static GreenMail mail;
@@ -52,7 +55,8 @@ class NotifyLinkTextsIT {
                         "http://localhost:" + httpPort, notify, mail, CareAccessServer.SMS_TIMEOUT_MILLIS, CareAccessInstall.Clients.TESTS)
                 .httpPort(httpPort)
                 .provider(BuildPaths.bundleJar())
-                .option("--spi-realm-restapi-extension--careaccess--notify-callback-token=" + CALLBACK_TOKEN);
+                .option("--spi-realm-restapi-extension--careaccess--notify-callback-token=" + CALLBACK_TOKEN)
+                .option("--spi-realm-restapi-extension--careaccess--link-text-retry-seconds=" + RETRY_SECONDS);
         for (var realm : BuildPaths.realmFiles()) {
             builder.importRealm(realm);
         }
@@ -153,5 +157,62 @@ class NotifyLinkTextsIT {
         assertThat(NotifyStandIn.callback(server.realmUrl("patients"), CareAccessServer.NOTIFY_CALLBACK_TOKEN, notificationId, "delivered")
                 .status()).isEqualTo(401);
         assertThat(issuer.status(id).expect(200).body().path("sms").path("state").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void aTextNotifyRefusedWhileDownIsQueuedAgainAndSentOnceWhenItIsBack() {
+        String mobile = TestPatients.nextMobile();
+        notify.failWith(503);
+        String id;
+        try {
+            id = issuer.post(texted(mobile, null)).expect(201).body().path("id").asText();
+            JsonNode waiting = issuer.awaitText(id, sms -> sms.has("reason"), SETTLES_WITHIN);
+            assertThat(waiting.path("state").asText()).isEqualTo("queued");
+            assertThat(waiting.path("reason").asText()).isEqualTo("unavailable");
+        } finally {
+            notify.behave();
+        }
+
+        assertThat(issuer.textSettled(id, SETTLES_WITHIN).path("state").asText()).isEqualTo("sent");
+        assertThat(notify.sentTo(TestPatients.e164(mobile))).hasSize(1);
+    }
+
+    @Test
+    void aTextNotifyRefusesOnEveryTryFailsAfterTheLastRetry() {
+        String mobile = TestPatients.nextMobile();
+        int requestsBefore = notify.requests();
+        notify.failWith(500);
+        try {
+            String id = issuer.post(texted(mobile, null)).expect(201).body().path("id").asText();
+            JsonNode sms = issuer.textSettled(id, SETTLES_WITHIN);
+
+            assertThat(sms.path("state").asText()).isEqualTo("failed");
+            assertThat(sms.path("reason").asText()).isEqualTo("unavailable");
+            // The first try and one after each of the two waits.
+            assertThat(notify.requests() - requestsBefore).isEqualTo(3);
+        } finally {
+            notify.behave();
+        }
+        assertThat(notify.sentTo(TestPatients.e164(mobile))).isEmpty();
+    }
+
+    @Test
+    void aTextNotifyMayHaveTakenIsNeverSentAgain() throws InterruptedException {
+        String mobile = TestPatients.nextMobile();
+        // Notify takes the text but answers after the provider's timeout.
+        notify.stallFor(Duration.ofMillis(CareAccessServer.SMS_TIMEOUT_MILLIS + 1500));
+        String id;
+        try {
+            id = issuer.post(texted(mobile, null)).expect(201).body().path("id").asText();
+            JsonNode sms = issuer.textSettled(id, SETTLES_WITHIN);
+            assertThat(sms.path("state").asText()).isEqualTo("failed");
+            assertThat(sms.path("reason").asText()).isEqualTo("timed_out");
+        } finally {
+            notify.behave();
+        }
+        Thread.sleep(5000);
+
+        assertThat(issuer.status(id).expect(200).body().path("sms").path("state").asText()).isEqualTo("failed");
+        assertThat(notify.sentTo(TestPatients.e164(mobile))).hasSize(1);
     }
 }

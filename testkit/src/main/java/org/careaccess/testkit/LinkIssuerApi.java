@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -96,21 +97,26 @@ public final class LinkIssuerApi extends JsonApi {
      * assertion error after {@code within}.
      */
     public JsonNode textSettled(String id, Duration within) {
+        return awaitText(id, sms -> !"queued".equals(sms.path("state").asText()), within);
+    }
+
+    /** The link's {@code sms} once it passes {@code check}, or an assertion error after {@code within}. */
+    public JsonNode awaitText(String id, Predicate<JsonNode> check, Duration within) {
         Instant deadline = Instant.now().plus(within);
         JsonNode sms;
         do {
             sms = status(id).expect(200).body().path("sms");
-            if (!"queued".equals(sms.path("state").asText())) {
+            if (check.test(sms)) {
                 return sms;
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the text of link " + id + " is still queued: " + sms);
+        throw new AssertionError("the text of link " + id + " is not there yet: " + sms);
     }
 
     /** Every link of {@code GET links?sms=<state>&since=<since>}, following {@code nextCursor} page by page. */

@@ -1,6 +1,7 @@
 package org.careaccess.keycloak.linktext;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ import org.keycloak.timer.ScheduledTask;
  * the next transaction. A node that dies between the two leaves the row {@code sending}; when its lease
  * ends it is marked {@code failed} with reason {@code unknown_outcome}, never sent again: a text is sent
  * at most once, and the issuer sees which few may not have arrived (README, "Issuing links in bulk").
+ * Only a text the gateway certainly did not take goes back to {@code queued}, with a time before which
+ * no node claims it ({@link LinkTextOptions#retryAfter}).
  */
 final class LinkTextDrain implements ScheduledTask {
 
@@ -45,13 +48,15 @@ final class LinkTextDrain implements ScheduledTask {
 
     private static final Logger LOG = Logger.getLogger(LinkTextDrain.class);
 
+    private final LinkTextOptions options;
     private final int perSecond;
     private final long leaseMillis;
     private final Clock clock;
 
-    LinkTextDrain(int perSecond, long leaseMillis, Clock clock) {
-        this.perSecond = perSecond;
-        this.leaseMillis = leaseMillis;
+    LinkTextDrain(LinkTextOptions options, Clock clock) {
+        this.options = options;
+        this.perSecond = options.perSecond();
+        this.leaseMillis = options.leaseSeconds() * 1000;
         this.clock = clock;
     }
 
@@ -108,10 +113,11 @@ final class LinkTextDrain implements ScheduledTask {
     private Optional<String> claim(KeycloakSessionFactory factory) {
         return Optional.ofNullable(KeycloakModelUtils.runJobInTransactionWithResult(factory, own -> {
             EntityManager em = em(own);
-            List<String> queued = em.createNamedQuery("careaccessTextsQueued", String.class).setMaxResults(CANDIDATES).getResultList();
+            long now = clock.millis();
+            List<String> queued = em.createNamedQuery("careaccessTextsQueued", String.class).setParameter("now", now)
+                    .setMaxResults(CANDIDATES).getResultList();
             // Nodes start at different candidates, so they seldom wait on each other's row.
             int start = queued.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(queued.size());
-            long now = clock.millis();
             for (int i = 0; i < queued.size(); i++) {
                 String linkId = queued.get((start + i) % queued.size());
                 int won = em.createNamedQuery("careaccessTextClaim")
@@ -162,8 +168,25 @@ final class LinkTextDrain implements ScheduledTask {
             finish(texts, row, TextState.SENT, null, messageId);
         } catch (SmsDeliveryException e) {
             slot.get().giveBack();
-            finish(texts, row, TextState.FAILED, e.reason().name().toLowerCase(Locale.ROOT), null);
+            String reason = e.reason().name().toLowerCase(Locale.ROOT);
+            Optional<Duration> wait = options.retryAfter(e, row.getAttempts());
+            if (wait.isPresent()) {
+                queueAgain(texts, row, reason, wait.get());
+            } else {
+                finish(texts, row, TextState.FAILED, reason, null);
+            }
         }
+    }
+
+    /** Back in the queue, seed and all, not before the wait is over; the issuer sees it queued with the reason. */
+    private void queueAgain(LinkTexts texts, LinkTextEntity row, String reason, Duration wait) {
+        long now = clock.millis();
+        row.setState(TextState.QUEUED.value());
+        row.setReason(reason);
+        row.setLeaseUntil(null);
+        row.setNextAttemptAt(now + wait.toMillis());
+        row.setStateAt(now);
+        texts.count(TextState.QUEUED, reason);
     }
 
     private void finish(LinkTexts texts, LinkTextEntity row, TextState state, String reason, String messageId) {
@@ -172,6 +195,7 @@ final class LinkTextDrain implements ScheduledTask {
         row.setMessageId(messageId);
         row.setSeed(null);
         row.setLeaseUntil(null);
+        row.setNextAttemptAt(null);
         row.setStateAt(clock.millis());
         texts.count(state, reason);
     }
