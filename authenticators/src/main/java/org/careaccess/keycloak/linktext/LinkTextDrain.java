@@ -18,7 +18,6 @@ import org.careaccess.keycloak.link.PatientLinks;
 import org.careaccess.keycloak.link.SeededLinkCodes;
 import org.careaccess.keycloak.metrics.MeteredSmsSender;
 import org.careaccess.keycloak.otp.TextedSecurityCode;
-import org.careaccess.keycloak.patient.code.LinkSecurityCodeFormFactory;
 import org.careaccess.keycloak.sms.SmsDeliveryException;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -71,6 +70,7 @@ final class LinkTextDrain implements ScheduledTask {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, this::failExpiredLeases);
             ClusterWideRate rate = new ClusterWideRate(session.singleUseObjects(), "careaccess:link-texts", perSecond, 1, clock);
+            DailyLimits dailyLimits = new DailyLimits();
             for (int i = 0; i < perSecond; i++) {
                 if (!rate.tryTake()) {
                     return;
@@ -79,7 +79,7 @@ final class LinkTextDrain implements ScheduledTask {
                 if (claimed.isEmpty()) {
                     return;
                 }
-                KeycloakModelUtils.runJobInTransaction(factory, own -> send(own, claimed.get()));
+                KeycloakModelUtils.runJobInTransaction(factory, own -> send(own, claimed.get(), dailyLimits));
             }
         } catch (RuntimeException e) {
             // The exception's text may quote SQL parameters: its class only. The queue waits for the next second.
@@ -133,7 +133,7 @@ final class LinkTextDrain implements ScheduledTask {
         }));
     }
 
-    private void send(KeycloakSession session, String linkId) {
+    private void send(KeycloakSession session, String linkId, DailyLimits dailyLimits) {
         EntityManager em = em(session);
         LinkTextEntity row = em.find(LinkTextEntity.class, linkId);
         if (row == null || !TextState.SENDING.value().equals(row.getState())) {
@@ -155,7 +155,7 @@ final class LinkTextDrain implements ScheduledTask {
         }
         String to = link.get().mobile();
         ClusterWideLimit daily = TextedSecurityCode.textsToNumber(session.singleUseObjects(), realm, to,
-                LinkSecurityCodeFormFactory.maxTextsPerNumberPerDay(realm));
+                dailyLimits.textsPerNumberPerDay(realm));
         Optional<ClusterWideLimit.Slot> slot = daily.tryTake();
         if (slot.isEmpty()) {
             finish(texts, row, TextState.FAILED, "number_daily_limit", null);
