@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.careaccess.testkit.Browser;
 import org.careaccess.testkit.LinkIssuerApi;
@@ -18,11 +20,15 @@ import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Only a link code's SHA-256 is kept. The code reaches Keycloak as the authorization request
  * parameter {@code careaccess_link}, which Keycloak would copy into the client session it
  * persists: after every kind of flow, the database (as a backup would hold it) and the server's
- * log hold none of the codes, while they do hold the sessions those flows opened.
+ * log hold none of the codes, while they do hold the sessions those flows opened. A link CareAccess
+ * texts keeps a seed its code is made from again only while its text waits: once sent, neither the
+ * code nor the seed is in the database.
  */
 @ExtendWith(CareAccessServer.class)
 class LinkCodeNeverStoredIT {
@@ -67,6 +73,44 @@ class LinkCodeNeverStoredIT {
         assertThat(links.stream().filter(link -> database.contains(link.code())).map(IssuedLink::id))
                 .as("links whose code is in the database").isEmpty();
         assertThat(links.stream().filter(link -> log.contains(link.code())).map(IssuedLink::id))
+                .as("links whose code is in the server log").isEmpty();
+    }
+
+    @Test
+    void afterABatchsTextsAreSentTheDatabaseHoldsNeitherTheirCodesNorTheirSeeds() {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> record = LinkIssuerApi.requestBody(ANNS_BIRTHDAY, TestPatients.nextMobile(), null);
+            record.put("requestId", UUID.randomUUID().toString());
+            record.put("send", true);
+            records.add(record);
+        }
+        Map<String, Object> withoutRequestId = LinkIssuerApi.requestBody(BENS_BIRTHDAY, TestPatients.nextMobile(), null);
+        withoutRequestId.put("send", true);
+        List<JsonNode> issued = new ArrayList<>();
+        List<String> seeds = new ArrayList<>();
+        // SNS answers each text after a second, so every seed can be read while its text still waits.
+        CareAccessServer.sns().stallFor(Duration.ofSeconds(1));
+        try {
+            issuer.postBatch(records).expect(200).body().path("results").forEach(issued::add);
+            issued.add(issuer.post(withoutRequestId).expect(201).body());
+            for (JsonNode link : issued) {
+                seeds.add(DevDatabase.queryString("select SEED from CAREACCESS_LINK_TEXT where LINK_ID = ?", link.path("id").asText()));
+            }
+            assertThat(seeds).as("the seeds while the texts wait").doesNotContainNull().doesNotHaveDuplicates();
+            for (JsonNode link : issued) {
+                assertThat(issuer.textSettled(link.path("id").asText(), Duration.ofSeconds(30)).path("state").asText()).isEqualTo("sent");
+            }
+        } finally {
+            CareAccessServer.sns().behave();
+        }
+
+        String database = DevDatabase.script();
+        assertThat(issued).filteredOn(link -> database.contains(link.path("id").asText())).as("the links, in the database").hasSize(4);
+        assertThat(issued).filteredOn(link -> database.contains(link.path("code").asText())).as("links whose code is in the database")
+                .isEmpty();
+        assertThat(seeds).filteredOn(database::contains).as("seeds in the database").isEmpty();
+        assertThat(issued).filteredOn(link -> CareAccessServer.server().log().contains(link.path("code").asText()))
                 .as("links whose code is in the server log").isEmpty();
     }
 

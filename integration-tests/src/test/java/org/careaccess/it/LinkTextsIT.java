@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.careaccess.testkit.JsonApi;
 import org.careaccess.testkit.LinkIssuerApi;
+import org.careaccess.testkit.NotifyStandIn;
 import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -169,10 +170,7 @@ class LinkTextsIT {
 
     /** Notify's callback with this bearer token (none when null). */
     private static JsonApi.Answer callback(String token, String notificationId, String status) {
-        JsonApi callback = JsonApi.withBearer(CareAccessServer.server().url() + "/realms/patients", token);
-        return callback.send("POST", "/careaccess/sms/notify-callback", "application/json",
-                "{\"id\":\"" + notificationId + "\",\"reference\":null,\"to\":\"07700900000\",\"status\":\"" + status
-                        + "\",\"created_at\":\"2026-01-01T00:00:00.000Z\",\"notification_type\":\"sms\"}");
+        return NotifyStandIn.callback(CareAccessServer.server().realmUrl("patients"), token, notificationId, status);
     }
 
     private static String messageId(String linkId) {
@@ -187,20 +185,6 @@ class LinkTextsIT {
 
     /** The text's state once it is no longer queued (the queue drains 10 texts a second across the cluster). */
     private JsonNode awaitTextSettled(String linkId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode sms;
-        do {
-            sms = issuer.status(linkId).expect(200).body().path("sms");
-            if (!"queued".equals(sms.path("state").asText())) {
-                return sms;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the text of link " + linkId + " is still queued: " + sms);
+        return issuer.textSettled(linkId, Duration.ofSeconds(30));
     }
 }

@@ -4,26 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careaccess.it.CareAccessServer.journey;
 import static org.careaccess.testkit.PatientJourney.enterDateOfBirth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.careaccess.testkit.BuildPaths;
 import org.careaccess.testkit.LinkIssuerApi;
 import org.careaccess.testkit.LinkIssuerApi.IssuedLink;
+import org.careaccess.testkit.NotifyStandIn;
 import org.careaccess.testkit.OidcClient;
 import org.careaccess.testkit.OperationsFiles;
 import org.careaccess.testkit.Page;
 import org.careaccess.testkit.PrometheusScrape;
 import org.careaccess.testkit.StaffSteps;
 import org.careaccess.testkit.SupportDesk;
+import org.careaccess.testkit.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code /metrics} on the management port after real flows: each CareAccess counter moved by
@@ -95,6 +101,22 @@ class MetricsIT {
             CareAccessServer.sns().behave();
         }
 
+        // E: three links CareAccess texts: two sent (Notify then says one was delivered, one not), one the gateway refuses.
+        List<JsonNode> texted = new ArrayList<>();
+        issuer.postBatch(List.of(texted(), texted())).expect(200).body().path("results").forEach(texted::add);
+        for (JsonNode link : texted) {
+            assertThat(issuer.textSettled(link.path("id").asText(), Duration.ofSeconds(30)).path("state").asText()).isEqualTo("sent");
+        }
+        CareAccessServer.sns().failWith(400);
+        try {
+            texted.add(issuer.post(texted()).expect(201).body());
+            assertThat(issuer.textSettled(texted.get(2).path("id").asText(), Duration.ofSeconds(30)).path("reason").asText()).isEqualTo("rejected");
+        } finally {
+            CareAccessServer.sns().behave();
+        }
+        receipt(texted.get(0), "delivered");
+        receipt(texted.get(1), "permanent-failure");
+
         issuer.revoke(a.id()).expect(204);
         assertThat(journey().open(CareAccessServer.browser(), a).careaccessPage()).isEqualTo("link-invalid");
 
@@ -118,7 +140,7 @@ class MetricsIT {
         PrometheusScrape after = PrometheusScrape.of(CareAccessServer.server());
         Moved moved = new Moved(before, after);
 
-        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "issued"), 4);
+        moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "issued"), 7);
         moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "revoked"), 1);
         // A twice, B twice, D twice; C was expired and A, opened again, revoked.
         moved.expect("careaccess_links_total", Map.of("realm", REALM, "event", "opened"), 6);
@@ -139,17 +161,28 @@ class MetricsIT {
         moved.expect("careaccess_support_resets_total", Map.of("realm", STAFF, "outcome", "reset"), 1);
         moved.expect("careaccess_support_resets_total", Map.of("realm", STAFF, "outcome", "forbidden"), 1);
 
-        // Texts: A's second device, the staff enrolment and the staff sign-in went; D's failed.
-        moved.expect("careaccess_sms_sent_total", Map.of("provider", "sns"), 3);
+        moved.expect("careaccess_link_texts_total", Map.of("realm", REALM, "state", "queued", "reason", "none"), 3);
+        moved.expect("careaccess_link_texts_total", Map.of("realm", REALM, "state", "sent", "reason", "none"), 2);
+        moved.expect("careaccess_link_texts_total", Map.of("realm", REALM, "state", "failed", "reason", "rejected"), 1);
+        moved.expect("careaccess_link_texts_total", Map.of("realm", REALM, "state", "delivered", "reason", "none"), 1);
+        moved.expect("careaccess_link_texts_total", Map.of("realm", REALM, "state", "not_delivered", "reason", "permanent-failure"), 1);
+        moved.expect("careaccess_link_texts_total", Map.of("realm", REALM), 8);
+
+        // Texts: A's second device, E's two links, the staff enrolment and the staff sign-in went; D's and E's third failed.
+        moved.expect("careaccess_sms_sent_total", Map.of("provider", "sns"), 5);
         moved.expect("careaccess_sms_failed_total", Map.of("provider", "sns", "reason", "unavailable"), 1);
-        moved.expect("careaccess_sms_send_seconds_count", Map.of("provider", "sns", "outcome", "sent"), 3);
-        moved.expect("careaccess_sms_send_seconds_count", Map.of("provider", "sns", "outcome", "failed"), 1);
-        moved.expect("careaccess_sms_send_seconds_bucket", Map.of("provider", "sns", "outcome", "sent", "le", "+Inf"), 3);
+        moved.expect("careaccess_sms_failed_total", Map.of("provider", "sns", "reason", "rejected"), 1);
+        moved.expect("careaccess_sms_send_seconds_count", Map.of("provider", "sns", "outcome", "sent"), 5);
+        moved.expect("careaccess_sms_send_seconds_count", Map.of("provider", "sns", "outcome", "failed"), 2);
+        moved.expect("careaccess_sms_send_seconds_bucket", Map.of("provider", "sns", "outcome", "sent", "le", "+Inf"), 5);
         assertThat(after.value("careaccess_sms_send_seconds_sum", Map.of("provider", "sns", "outcome", "sent"))
                 - before.value("careaccess_sms_send_seconds_sum", Map.of("provider", "sns", "outcome", "sent"))).isPositive();
 
         for (IssuedLink link : List.of(a, b, c, d)) {
             secrets.addAll(List.of(link.code(), link.id(), link.mobileE164(), link.mobileE164().substring(3)));
+        }
+        for (JsonNode link : texted) {
+            secrets.addAll(List.of(link.path("code").asText(), link.path("id").asText()));
         }
         secrets.addAll(List.of(staffId, email, mobile, "SUP-8675309", "8675309", "900871", "metrics password"));
         assertNoLabelGivesAway(after, secrets);
@@ -177,6 +210,20 @@ class MetricsIT {
         Set<String> used = OperationsFiles.metricNames(files.queries());
         assertThat(used).hasSizeGreaterThanOrEqualTo(10);
         assertThat(scrape.names()).as("series on /metrics").containsAll(used);
+    }
+
+    /** A record CareAccess texts, for a new patient of this realm with a fresh number. */
+    private static Map<String, Object> texted() {
+        Map<String, Object> record = LinkIssuerApi.requestBody(BORN, TestPatients.nextMobile(), null);
+        record.put("requestId", UUID.randomUUID().toString());
+        record.put("send", true);
+        return record;
+    }
+
+    /** GOV.UK Notify's delivery receipt for this link's text. */
+    private static void receipt(JsonNode link, String status) {
+        String messageId = DevDatabase.queryString("select MESSAGE_ID from CAREACCESS_LINK_TEXT where LINK_ID = ?", link.path("id").asText());
+        NotifyStandIn.callback(CareAccessServer.server().realmUrl(REALM), CareAccessServer.NOTIFY_CALLBACK_TOKEN, messageId, status).expect(204);
     }
 
     private static OidcClient staffPortal() {

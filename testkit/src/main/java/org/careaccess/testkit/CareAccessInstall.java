@@ -67,12 +67,12 @@ public final class CareAccessInstall {
 
     /**
      * The one place that sets what CareAccess needs on a test server, single or a cluster's node:
-     * texts to the SNS stand-in, and the realm files' placeholders (this server's public URL, the
+     * texts to the gateway stand-in (SNS's, or Notify's where a test needs it), and the realm files' placeholders (this server's public URL, the
      * SMTP port, drama-range numbers allowed, the clients' secrets and portals).
      */
-    public static KeycloakServer.Builder configure(KeycloakServer.Builder server, String baseUrl, SnsStandIn sns, GreenMail mail,
+    public static KeycloakServer.Builder configure(KeycloakServer.Builder server, String baseUrl, TextGatewayStandIn texts, GreenMail mail,
                                                    int smsTimeoutMillis, Clients clients) {
-        sns.receiveTextsOf(server, smsTimeoutMillis)
+        texts.receiveTextsOf(server, smsTimeoutMillis)
                 .env("CAREACCESS_ALLOW_DRAMA_NUMBERS", "true")
                 .env("CAREACCESS_BASE_URL", baseUrl)
                 .env("CAREACCESS_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))

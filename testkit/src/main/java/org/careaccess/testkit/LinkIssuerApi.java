@@ -1,6 +1,11 @@
 package org.careaccess.testkit;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -85,6 +90,47 @@ public final class LinkIssuerApi extends JsonApi {
 
     public Answer revoke(String id) {
         return send("DELETE", "/careaccess/links/" + id, null, null);
+    }
+
+    /**
+     * The link's {@code sms} once its text is no longer {@code queued} (the drain sends a few a second), or an
+     * assertion error after {@code within}.
+     */
+    public JsonNode textSettled(String id, Duration within) {
+        return awaitText(id, sms -> !"queued".equals(sms.path("state").asText()), within);
+    }
+
+    /** The link's {@code sms} once it passes {@code check}, or an assertion error after {@code within}. */
+    public JsonNode awaitText(String id, Predicate<JsonNode> check, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        JsonNode sms;
+        do {
+            sms = status(id).expect(200).body().path("sms");
+            if (check.test(sms)) {
+                return sms;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the text of link " + id + " is not there yet: " + sms);
+    }
+
+    /** Every link of {@code GET links?sms=<state>&since=<since>}, following {@code nextCursor} page by page. */
+    public List<JsonNode> linksWithText(String state, Instant since, int pageSize) {
+        List<JsonNode> links = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/careaccess/links?sms=" + state + "&since=" + since + "&limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor);
+            JsonNode page = send("GET", path, null, null).expect(200).body();
+            page.path("links").forEach(links::add);
+            // The last page has no nextCursor (Keycloak's JSON writer leaves out nulls).
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return links;
     }
 
     public String realm() {

@@ -22,11 +22,15 @@ import com.sun.net.httpserver.HttpExchange;
  * (HS256, {@code iss} = service id, signed with the key's secret) as Notify does, and keeps every
  * accepted text.
  */
-public final class NotifyStandIn extends StandInServer {
+public final class NotifyStandIn extends StandInServer implements TextGatewayStandIn {
 
     /** One accepted SMS request, with the notification id the stand-in answered (what delivery callbacks name). */
     public record Sms(String phoneNumber, String templateId, Map<String, String> personalisation, String notificationId) {
     }
+
+    /** The template ids {@link #receiveTextsOf} configures: English, and Welsh ({@code template-id-cy}). */
+    public static final String TEMPLATE_ID = "5c0a4b0e-5d2b-4a4f-9b8e-0e1f2d3c4b5a";
+    public static final String WELSH_TEMPLATE_ID = "c7e1a2b3-4d5e-4f60-8a9b-1c2d3e4f5a6b";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +45,20 @@ public final class NotifyStandIn extends StandInServer {
     /** An API key this stand-in accepts, shaped like Notify's: {@code name-serviceId-secret}. */
     public String apiKey() {
         return "careaccess_test-" + serviceId + "-" + secret;
+    }
+
+    /**
+     * Makes {@code notify} the server's {@code careaccess-sms} default (a build-time option, like SNS's), with this
+     * stand-in's API key and base URL, {@link #TEMPLATE_ID} and {@link #WELSH_TEMPLATE_ID}.
+     */
+    @Override
+    public KeycloakServer.Builder receiveTextsOf(KeycloakServer.Builder server, int timeoutMillis) {
+        return server.option("--spi-careaccess-sms--provider-default=notify")
+                .option("--spi-careaccess-sms--notify--api-key=" + apiKey())
+                .option("--spi-careaccess-sms--notify--template-id=" + TEMPLATE_ID)
+                .option("--spi-careaccess-sms--notify--template-id-cy=" + WELSH_TEMPLATE_ID)
+                .option("--spi-careaccess-sms--notify--base-url=" + url())
+                .option("--spi-careaccess-sms--notify--timeout-millis=" + timeoutMillis);
     }
 
     @Override
@@ -105,5 +123,20 @@ public final class NotifyStandIn extends StandInServer {
 
     public List<Sms> sent() {
         return List.copyOf(sent);
+    }
+
+    /**
+     * What GOV.UK Notify posts to a delivery-status callback: {@code status} for this notification, with this
+     * bearer token (none when null), to the callback of the realm at {@code realmUrl}.
+     */
+    public static JsonApi.Answer callback(String realmUrl, String token, String notificationId, String status) {
+        return JsonApi.withBearer(realmUrl, token).send("POST", "/careaccess/sms/notify-callback", "application/json",
+                "{\"id\":\"" + notificationId + "\",\"reference\":null,\"to\":\"07700900000\",\"status\":\"" + status
+                        + "\",\"created_at\":\"2026-01-01T00:00:00.000Z\",\"notification_type\":\"sms\"}");
+    }
+
+    /** The texts accepted for this E.164 number, oldest first. */
+    public List<Sms> sentTo(String e164) {
+        return sent.stream().filter(sms -> e164.equals(sms.phoneNumber())).toList();
     }
 }

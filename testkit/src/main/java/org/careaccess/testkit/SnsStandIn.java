@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpExchange;
  * Plays AWS SNS's Query protocol: {@code POST /} with a form-encoded {@code Action=Publish},
  * answered with SNS's XML. Keeps every published text so a test can read the code a person got.
  */
-public final class SnsStandIn extends StandInServer {
+public final class SnsStandIn extends StandInServer implements TextGatewayStandIn {
 
     /** One Publish request as SNS received it. */
     public record Publish(Map<String, String> parameters, String authorization) {
@@ -62,6 +62,7 @@ public final class SnsStandIn extends StandInServer {
      * Sends a server's texts here: the {@code careaccess-sms} SPI's {@code sns} provider as the
      * default, pointed at this stand-in with dummy AWS credentials and this send timeout.
      */
+    @Override
     public KeycloakServer.Builder receiveTextsOf(KeycloakServer.Builder server, int timeoutMillis) {
         return server.option(SNS_PROVIDER_OPTION)
                 .option("--spi-careaccess-sms--sns--endpoint=" + url())

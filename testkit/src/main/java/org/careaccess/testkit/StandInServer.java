@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,6 +35,7 @@ public abstract class StandInServer implements AutoCloseable {
     });
     private volatile int failWithStatus;
     private volatile Duration stall = Duration.ZERO;
+    private final AtomicInteger requests = new AtomicInteger();
 
     protected StandInServer(int port) {
         try {
@@ -72,6 +74,7 @@ public abstract class StandInServer implements AutoCloseable {
 
     private void handleWithFaults(HttpExchange exchange) throws IOException {
         try (exchange) {
+            requests.incrementAndGet();
             byte[] body = readAll(exchange.getRequestBody());
             if (!stall.isZero()) {
                 sleep(stall);
@@ -85,6 +88,11 @@ public abstract class StandInServer implements AutoCloseable {
         } catch (RuntimeException e) {
             respond(exchange, 500, "text/plain", "stand-in failed: " + e);
         }
+    }
+
+    /** Every request received so far, answered, failed on purpose or stalled. */
+    public int requests() {
+        return requests.get();
     }
 
     protected abstract void handle(HttpExchange exchange, String body) throws IOException;

@@ -16,14 +16,17 @@ import jakarta.persistence.Table;
 @Table(name = "CAREACCESS_LINK_TEXT")
 @NamedQueries({
         @NamedQuery(name = "careaccessTextsQueued",
-                query = "select t.linkId from LinkTextEntity t where t.state = 'queued' order by t.queuedAt"),
+                query = "select t.linkId from LinkTextEntity t where t.state = 'queued'"
+                        + " and (t.nextAttemptAt is null or t.nextAttemptAt <= :now) order by t.queuedAt"),
         // A claim: only the node whose update finds the row still queued wins it (the UPDATE holds the row lock).
         @NamedQuery(name = "careaccessTextClaim",
                 query = "update LinkTextEntity t set t.state = 'sending', t.leaseUntil = :lease, t.stateAt = :now, t.attempts = t.attempts + 1"
-                        + " where t.linkId = :linkId and t.state = 'queued'"),
+                        + " where t.linkId = :linkId and t.state = 'queued' and (t.nextAttemptAt is null or t.nextAttemptAt <= :now)"),
+        @NamedQuery(name = "careaccessTextsLeaseExpiredRealms",
+                query = "select distinct t.realmId from LinkTextEntity t where t.state = 'sending' and t.leaseUntil < :now"),
         @NamedQuery(name = "careaccessTextsLeaseExpired",
                 query = "update LinkTextEntity t set t.state = 'failed', t.reason = 'unknown_outcome', t.seed = null, t.stateAt = :now"
-                        + " where t.state = 'sending' and t.leaseUntil < :now"),
+                        + " where t.realmId = :realmId and t.state = 'sending' and t.leaseUntil < :now"),
         @NamedQuery(name = "careaccessTextByMessageId",
                 query = "select t from LinkTextEntity t where t.realmId = :realmId and t.messageId = :messageId"),
         @NamedQuery(name = "careaccessTextsInState",
@@ -70,6 +73,10 @@ public class LinkTextEntity {
 
     @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
+
+    /** A text queued again after its gateway certainly did not take it: not before this time. Null: at once. */
+    @Column(name = "NEXT_ATTEMPT_AT")
+    private Long nextAttemptAt;
 
     /** The SMS provider's id of the text (Notify's notification id, SNS's message id). */
     @Column(name = "MESSAGE_ID", length = 64)
@@ -161,6 +168,14 @@ public class LinkTextEntity {
 
     public void setLeaseUntil(Long leaseUntil) {
         this.leaseUntil = leaseUntil;
+    }
+
+    public Long getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public void setNextAttemptAt(Long nextAttemptAt) {
+        this.nextAttemptAt = nextAttemptAt;
     }
 
     public int getAttempts() {

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.careaccess.keycloak.link.LinkTextEntity;
 import org.careaccess.keycloak.link.PatientLink;
+import org.careaccess.keycloak.metrics.CareAccessMeters;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -66,6 +67,7 @@ public final class LinkTexts {
         row.setLocale(locale.getLanguage());
         row.setUrlPattern(urlPattern);
         em().persist(row);
+        count(TextState.QUEUED, null);
     }
 
     public Optional<State> state(String linkId) {
@@ -85,6 +87,7 @@ public final class LinkTexts {
             row.setState(state.value());
             row.setReason(reason);
             row.setStateAt(Instant.now().toEpochMilli());
+            count(state, reason);
         });
         return !rows.isEmpty();
     }
@@ -105,6 +108,12 @@ public final class LinkTexts {
                 .getResultStream()
                 .map(row -> new Listed(row.getLinkId(), row.getState(), row.getReason(), Instant.ofEpochMilli(row.getStateAt())))
                 .toList();
+    }
+
+    /** Counts a text reaching this state ({@code careaccess_link_texts_total}) when this session's transaction commits. */
+    void count(TextState state, String reason) {
+        String realmName = realm.getName();
+        CareAccessMeters.onCommit(session, meters -> meters.linkText(realmName, state.value(), reason));
     }
 
     private EntityManager em() {

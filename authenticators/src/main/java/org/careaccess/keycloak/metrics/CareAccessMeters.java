@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransaction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +40,7 @@ public final class CareAccessMeters {
     public static final String PATIENT_SIGN_INS = "careaccess_patient_sign_ins_total";
     public static final String STAFF_SIGN_INS = "careaccess_staff_sign_ins_total";
     public static final String SUPPORT_RESETS = "careaccess_support_resets_total";
+    public static final String LINK_TEXTS = "careaccess_link_texts_total";
 
     public static final String OTHER = "other";
 
@@ -48,6 +55,10 @@ public final class CareAccessMeters {
     static final Set<String> AMR_METHODS = Set.of("device", "dob", "nhslogin", "sms");
     static final Set<String> FIRST_FACTORS = Set.of("password", "signin_link", "nhsmail");
     static final Set<String> SECOND_FACTORS = Set.of("sms", "app", "none");
+    static final Set<String> LINK_TEXT_STATES = Set.of("queued", "sent", "failed", "delivered", "not_delivered");
+    /** Why a link text failed or was not delivered; {@code none} for the other states. */
+    static final Set<String> LINK_TEXT_REASONS = Set.of("none", "link_ended", "key_removed", "number_daily_limit", "rejected",
+            "unavailable", "timed_out", "misconfigured", "unknown_outcome", "permanent-failure", "temporary-failure", "technical-failure");
     static final Set<String> SUPPORT_RESET_OUTCOMES = Set.of("reset", "forbidden", "invalid_request", "user_not_found",
             "generic_account");
 
@@ -113,6 +124,33 @@ public final class CareAccessMeters {
     public void supportReset(String realm, String outcome) {
         count("careaccess.support.resets", "Support-desk two-factor resets, by outcome",
                 "realm", realm(realm), "outcome", closed(outcome, SUPPORT_RESET_OUTCOMES));
+    }
+
+    /** A link text moved to {@code state} (as the issuer API names it), with its reason (null: none). */
+    public void linkText(String realm, String state, String reason) {
+        count("careaccess.link.texts", "Link texts CareAccess sends, by the state they reached and why",
+                "realm", realm(realm), "state", closed(state, LINK_TEXT_STATES), "reason", closed(reason == null ? "none" : reason, LINK_TEXT_REASONS));
+    }
+
+    /**
+     * Counts when the session's transaction commits, as the event metrics do: work rolled back (a batch
+     * record refused, a drain that lost its database) is not counted.
+     */
+    public static void onCommit(KeycloakSession session, Consumer<CareAccessMeters> count) {
+        session.getTransactionManager().enlistAfterCompletion(countedOnCommit(CareAccessMeters::keycloak, count));
+    }
+
+    static KeycloakTransaction countedOnCommit(Supplier<CareAccessMeters> meters, Consumer<CareAccessMeters> count) {
+        return new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                count.accept(meters.get());
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        };
     }
 
     private void count(String name, String description, String... tags) {

@@ -17,12 +17,12 @@ public final class LogSmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public SmsSender create(KeycloakSession session) {
-        return LogSmsSenderFactory::write;
-    }
-
-    private static String write(SmsMessage message) {
-        LOG.infof("careaccess-sms to=%s text=\"%s\"", message.to(), message.text().replace("\n", "\\n"));
-        return null;
+        return new SmsSender() {
+            @Override
+            public void send(SmsMessage message) {
+                LOG.infof("careaccess-sms to=%s text=\"%s\"", message.to(), message.text().replace("\n", "\\n"));
+            }
+        };
     }
 
     @Override

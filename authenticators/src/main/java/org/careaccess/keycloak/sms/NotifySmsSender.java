@@ -29,7 +29,7 @@ final class NotifySmsSender implements SmsSender {
     @Override
     public String sendForId(SmsMessage message) throws SmsDeliveryException {
         if (client == null) {
-            throw failure(message, SmsDeliveryException.Reason.MISCONFIGURED, "notify provider not configured: " + problem, null);
+            throw failure(message, SmsDeliveryException.Reason.MISCONFIGURED, "notify provider not configured: " + problem, null, true);
         }
         try {
             String template = message.isWelsh() && welshTemplateId != null ? welshTemplateId : templateId;
@@ -40,30 +40,33 @@ final class NotifySmsSender implements SmsSender {
             throw classify(message, e);
         } catch (RuntimeException e) {
             // A garbled answer is a gateway failure, never a crash of the sign-in.
-            throw failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "unreadable answer from Notify: " + e.getClass().getSimpleName(), e);
+            throw failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "unreadable answer from Notify: " + e.getClass().getSimpleName(), e,
+                    false);
         }
     }
 
     private static SmsDeliveryException classify(SmsMessage message, NotifyClient.Failure e) {
         int status = e.httpStatus();
-        if (status >= 400 && status < 500) {
-            return failure(message, SmsDeliveryException.Reason.REJECTED, "Notify answered HTTP " + status, e);
-        }
-        if (status >= 500) {
-            return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify answered HTTP " + status, e);
+        if (status >= 400) {
+            // Notify answered with an error: it did not take the text.
+            return failure(message, SmsSenderConfig.reasonOfHttpStatus(status), "Notify answered HTTP " + status, e, true);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-                return failure(message, SmsDeliveryException.Reason.TIMED_OUT, "Notify did not answer in time", e);
+                return failure(message, SmsDeliveryException.Reason.TIMED_OUT, "Notify did not answer in time", e, false);
             }
             if (t instanceof ConnectException) {
-                return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify could not be reached", e);
+                // Refused or unreachable: no request reached Notify (the JDK throws HttpConnectTimeoutException, a
+                // timeout above, when connecting takes too long).
+                return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify could not be reached", e, true);
             }
         }
-        return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify call failed", e);
+        // A connection lost after the request went, an unreadable answer to it: Notify may have taken the text.
+        return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "Notify call failed", e, false);
     }
 
-    private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause) {
-        return SmsSenderConfig.failure(LOG, "notify", message, reason, detail, cause);
+    private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause,
+                                                boolean certainlyNotSent) {
+        return SmsSenderConfig.failure(LOG, "notify", message, reason, detail, cause, certainlyNotSent);
     }
 }

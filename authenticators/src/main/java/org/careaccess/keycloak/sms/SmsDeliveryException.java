@@ -12,7 +12,7 @@ public final class SmsDeliveryException extends Exception {
     public enum Reason {
         /** The gateway refused the request (HTTP 4xx): bad credentials, number or template. */
         REJECTED,
-        /** The gateway failed (HTTP 5xx) or could not be reached. */
+        /** The gateway failed (HTTP 5xx), was throttling (HTTP 429) or could not be reached. */
         UNAVAILABLE,
         /** The gateway did not answer within the configured timeout. */
         TIMED_OUT,
@@ -21,18 +21,35 @@ public final class SmsDeliveryException extends Exception {
     }
 
     private final Reason reason;
+    private final boolean certainlyNotSent;
 
+    /** A failure whose outcome at the gateway is not known: it may have taken the text. */
     public SmsDeliveryException(Reason reason, String detail) {
-        super(reason + ": " + detail);
-        this.reason = reason;
+        this(reason, detail, null, false);
     }
 
+    /** A failure whose outcome at the gateway is not known: it may have taken the text. */
     public SmsDeliveryException(Reason reason, String detail, Throwable cause) {
+        this(reason, detail, cause, false);
+    }
+
+    /**
+     * @param certainlyNotSent the gateway certainly did not take the text (it refused the connection or answered
+     *        with an error), so sending it again cannot make a second text; false when that is not known (a timeout,
+     *        a connection lost after the request went)
+     */
+    public SmsDeliveryException(Reason reason, String detail, Throwable cause, boolean certainlyNotSent) {
         super(reason + ": " + detail, cause);
         this.reason = reason;
+        this.certainlyNotSent = certainlyNotSent;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The gateway certainly did not take the text: a link text may be tried again (README, "Issuing links in bulk"). */
+    public boolean certainlyNotSent() {
+        return certainlyNotSent;
     }
 }

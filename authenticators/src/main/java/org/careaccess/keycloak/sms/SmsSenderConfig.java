@@ -36,10 +36,16 @@ final class SmsSenderConfig {
     }
 
     /** Logs a failed send with the masked number and our own words only, never the text. */
+    /** {@code certainlyNotSent}: the gateway refused the connection or answered with an error, so it did not take the text. */
     static SmsDeliveryException failure(Logger log, String provider, SmsMessage message, SmsDeliveryException.Reason reason,
-                                        String detail, Exception cause) {
+                                        String detail, Exception cause, boolean certainlyNotSent) {
         log.warnf("careaccess-sms %s: text to %s not sent: %s", provider, message.maskedTo(), detail);
-        return new SmsDeliveryException(reason, detail, cause);
+        return new SmsDeliveryException(reason, detail, cause, certainlyNotSent);
+    }
+
+    /** HTTP 429 (throttled) is the gateway unavailable for now, not a refusal of this text. */
+    static SmsDeliveryException.Reason reasonOfHttpStatus(int status) {
+        return status >= 400 && status < 500 && status != 429 ? SmsDeliveryException.Reason.REJECTED : SmsDeliveryException.Reason.UNAVAILABLE;
     }
 
     static String trimToNull(String value) {

@@ -44,36 +44,42 @@ final class SnsSmsSender implements SmsSender {
             LOG.debugf("careaccess-sms sns: sent to %s, message id %s", message.maskedTo(), response.messageId());
             return response.messageId();
         } catch (SnsException e) {
+            // SNS answered with an error (throttling included): it did not take the text.
             int status = e.statusCode();
-            var reason = status >= 400 && status < 500 ? SmsDeliveryException.Reason.REJECTED : SmsDeliveryException.Reason.UNAVAILABLE;
-            throw failure(message, reason, "SNS answered HTTP " + status + " (" + e.awsErrorDetails().errorCode() + ")", e);
+            throw failure(message, SmsSenderConfig.reasonOfHttpStatus(status), "SNS answered HTTP " + status + " (" + e.awsErrorDetails().errorCode() + ")",
+                    e, true);
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException | AbortedException e) {
-            throw failure(message, SmsDeliveryException.Reason.TIMED_OUT, "SNS did not answer within " + timeout.toMillis() + " ms", e);
+            throw failure(message, SmsDeliveryException.Reason.TIMED_OUT, "SNS did not answer within " + timeout.toMillis() + " ms", e, false);
         } catch (SdkClientException e) {
-            throw failure(message, classify(e), "SNS could not be called: " + e.getClass().getSimpleName(), e);
+            throw classify(message, e);
         } catch (SdkException e) {
-            throw failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "SNS call failed: " + e.getClass().getSimpleName(), e);
+            throw failure(message, SmsDeliveryException.Reason.UNAVAILABLE, "SNS call failed: " + e.getClass().getSimpleName(), e, false);
         }
     }
 
-    private static SmsDeliveryException.Reason classify(SdkClientException e) {
+    private static SmsDeliveryException classify(SmsMessage message, SdkClientException e) {
+        String detail = "SNS could not be called: " + e.getClass().getSimpleName();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
-                return SmsDeliveryException.Reason.TIMED_OUT;
+                return failure(message, SmsDeliveryException.Reason.TIMED_OUT, detail, e, false);
             }
             if (t instanceof ConnectException || t instanceof java.net.UnknownHostException) {
-                return SmsDeliveryException.Reason.UNAVAILABLE;
+                // Refused, or no address for the endpoint: no request reached SNS.
+                return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, detail, e, true);
             }
         }
-        // Missing credentials or region end up here too.
+        // Missing credentials or region end up here too, before any request is made.
         String text = String.valueOf(e.getMessage());
-        return text.contains("credentials") || text.contains("region")
-                ? SmsDeliveryException.Reason.MISCONFIGURED
-                : SmsDeliveryException.Reason.UNAVAILABLE;
+        if (text.contains("credentials") || text.contains("region")) {
+            return failure(message, SmsDeliveryException.Reason.MISCONFIGURED, detail, e, true);
+        }
+        // e.g. the connection lost after the request went: SNS may have taken the text.
+        return failure(message, SmsDeliveryException.Reason.UNAVAILABLE, detail, e, false);
     }
 
-    private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause) {
-        return SmsSenderConfig.failure(LOG, "sns", message, reason, detail, cause);
+    private static SmsDeliveryException failure(SmsMessage message, SmsDeliveryException.Reason reason, String detail, Exception cause,
+                                                boolean certainlyNotSent) {
+        return SmsSenderConfig.failure(LOG, "sns", message, reason, detail, cause, certainlyNotSent);
     }
 
     private Map<String, MessageAttributeValue> attributes() {

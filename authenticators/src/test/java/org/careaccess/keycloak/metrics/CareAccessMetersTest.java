@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.KeycloakTransaction;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,6 +43,36 @@ class CareAccessMetersTest {
         assertThat(registry.get("careaccess.codes.checked").tags("audience", "other", "outcome", "accepted").counter().count()).isEqualTo(1);
         assertThat(registry.get("careaccess.support.resets").tags("realm", "other").counter().count()).isEqualTo(1);
         assertThat(registry.get("careaccess.links").tags("event", "other").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkTextCountsByRealmStateAndReasonFromClosedSets() {
+        meters.linkText("patients", "queued", null);
+        meters.linkText("patients", "not_delivered", "permanent-failure");
+        meters.linkText("patients", "failed", "timed_out");
+        meters.linkText("patients", "lost", "the gateway said 07700900123 is off");
+
+        assertThat(registry.get("careaccess.link.texts").tags("realm", "patients", "state", "queued", "reason", "none").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("careaccess.link.texts").tags("state", "not_delivered", "reason", "permanent-failure").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("careaccess.link.texts").tags("state", "failed", "reason", "timed_out").counter().count()).isEqualTo(1);
+        assertThat(registry.get("careaccess.link.texts").tags("state", "other", "reason", "other").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void whatIsCountedOnCommitCountsOnlyWhenTheTransactionCommits() {
+        KeycloakTransaction committed = CareAccessMeters.countedOnCommit(() -> meters, m -> m.linkText("patients", "sent", null));
+        KeycloakTransaction rolledBack = CareAccessMeters.countedOnCommit(() -> meters, m -> m.linkText("patients", "queued", null));
+        committed.begin();
+        rolledBack.begin();
+        assertThat(registry.find("careaccess.link.texts").counters()).isEmpty();
+
+        committed.commit();
+        rolledBack.rollback();
+
+        assertThat(registry.get("careaccess.link.texts").tags("state", "sent").counter().count()).isEqualTo(1);
+        assertThat(registry.find("careaccess.link.texts").tags("state", "queued").counters()).isEmpty();
     }
 
     @Test

@@ -60,12 +60,14 @@ class TextedSecurityCodeTest {
         when(keys.getKeysStream(realm)).thenAnswer(i -> Stream.of(key));
         when(session.keys()).thenReturn(keys);
         when(session.singleUseObjects()).thenReturn(store);
-        when(session.getProvider(SmsSender.class)).thenReturn(message -> {
-            if (gatewayFailure != null) {
-                throw gatewayFailure;
+        when(session.getProvider(SmsSender.class)).thenReturn(new SmsSender() {
+            @Override
+            public void send(SmsMessage message) throws SmsDeliveryException {
+                if (gatewayFailure != null) {
+                    throw gatewayFailure;
+                }
+                texts.add(message);
             }
-            texts.add(message);
-            return null;
         });
         when(session.getContext()).thenReturn(context);
         signInIn(Locale.ENGLISH);

@@ -42,12 +42,16 @@ abstract class SmsSenderContract {
         gateway().close();
     }
 
+    /** An error answer means the gateway did not take the text; 429 is throttling, the gateway unavailable for now. */
     @ParameterizedTest
-    @CsvSource({"400, REJECTED", "403, REJECTED", "429, REJECTED", "500, UNAVAILABLE", "503, UNAVAILABLE"})
-    void anHttpErrorIsATypedFailure(int status, Reason reason) {
+    @CsvSource({"400, REJECTED", "403, REJECTED", "429, UNAVAILABLE", "500, UNAVAILABLE", "503, UNAVAILABLE"})
+    void anHttpErrorIsATypedFailureOfATextCertainlyNotSent(int status, Reason reason) {
         gateway().failWith(status);
         assertThatThrownBy(() -> sender(Map.of()).send(TEXT))
-                .isInstanceOfSatisfying(SmsDeliveryException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(SmsDeliveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.certainlyNotSent()).isTrue();
+                });
         assertThat(accepted()).isZero();
     }
 
@@ -58,7 +62,10 @@ abstract class SmsSenderContract {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> sender(Map.of(gatewayUrlOption(), "http://127.0.0.1:" + closedPort)).send(TEXT))
-                .isInstanceOfSatisfying(SmsDeliveryException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+                .isInstanceOfSatisfying(SmsDeliveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+                    assertThat(e.certainlyNotSent()).isTrue();
+                });
     }
 
     /**
@@ -84,7 +91,11 @@ abstract class SmsSenderContract {
         gateway().stallFor(STALL);
         long started = System.nanoTime();
         assertThatThrownBy(() -> sender.send(TEXT))
-                .isInstanceOfSatisfying(SmsDeliveryException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT));
+                .isInstanceOfSatisfying(SmsDeliveryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT);
+                    // The gateway may still take it: never certainly not sent.
+                    assertThat(e.certainlyNotSent()).isFalse();
+                });
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isBetween(timeout.minusMillis(100), timeout.plus(HEADROOM));
     }

@@ -31,7 +31,7 @@ class OperationsFilesTest {
     /** Compile-time constants: reading them loads nothing of Micrometer. */
     private static final List<String> COUNTERS = List.of(CareAccessMeters.SMS_SENT, CareAccessMeters.SMS_FAILED,
             CareAccessMeters.CODES_CHECKED, CareAccessMeters.DATES_OF_BIRTH, CareAccessMeters.LOCKS, CareAccessMeters.LINKS,
-            CareAccessMeters.PATIENT_SIGN_INS, CareAccessMeters.STAFF_SIGN_INS, CareAccessMeters.SUPPORT_RESETS);
+            CareAccessMeters.PATIENT_SIGN_INS, CareAccessMeters.STAFF_SIGN_INS, CareAccessMeters.SUPPORT_RESETS, CareAccessMeters.LINK_TEXTS);
     private static final String TIMER = CareAccessMeters.SMS_SEND_SECONDS;
 
     @Test
