@@ -65,7 +65,9 @@ public final class PatientLinks {
         entity.setExpiresAt(expiresAt.toEpochMilli());
         entity.setEndsAt(expiresAt.toEpochMilli());
         em().persist(entity);
-        CareAccessMeters.keycloak().link(realm.getName(), "issued");
+        // On commit: a batch's chunk that rolls back issues its links again.
+        String realmName = realm.getName();
+        CareAccessMeters.onCommit(session, meters -> meters.link(realmName, "issued"));
         return new IssuedLink(PatientLink.of(entity), code);
     }
 
