@@ -48,14 +48,10 @@ final class LinkTextDrain implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(LinkTextDrain.class);
 
     private final LinkTextOptions options;
-    private final int perSecond;
-    private final long leaseMillis;
     private final Clock clock;
 
     LinkTextDrain(LinkTextOptions options, Clock clock) {
         this.options = options;
-        this.perSecond = options.perSecond();
-        this.leaseMillis = options.leaseSeconds() * 1000;
         this.clock = clock;
     }
 
@@ -69,9 +65,9 @@ final class LinkTextDrain implements ScheduledTask {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         try {
             KeycloakModelUtils.runJobInTransaction(factory, this::failExpiredLeases);
-            ClusterWideRate rate = new ClusterWideRate(session.singleUseObjects(), "careaccess:link-texts", perSecond, 1, clock);
+            ClusterWideRate rate = new ClusterWideRate(session.singleUseObjects(), "careaccess:link-texts", options.perSecond(), 1, clock);
             DailyLimits dailyLimits = new DailyLimits();
-            for (int i = 0; i < perSecond; i++) {
+            for (int i = 0; i < options.perSecond(); i++) {
                 if (!rate.tryTake()) {
                     return;
                 }
@@ -122,7 +118,7 @@ final class LinkTextDrain implements ScheduledTask {
                 String linkId = queued.get((start + i) % queued.size());
                 int won = em.createNamedQuery("careaccessTextClaim")
                         .setParameter("linkId", linkId)
-                        .setParameter("lease", now + leaseMillis)
+                        .setParameter("lease", now + options.leaseSeconds() * 1000)
                         .setParameter("now", now)
                         .executeUpdate();
                 if (won == 1) {

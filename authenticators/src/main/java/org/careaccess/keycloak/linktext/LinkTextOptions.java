@@ -33,6 +33,7 @@ public record LinkTextOptions(int perSecond, String notifyCallbackToken, long le
     public static final long DEFAULT_LEASE_SECONDS = 120;
     /** 1, 5, 15 and 60 minutes: a gateway outage of about an hour and a half loses no text. */
     public static final String DEFAULT_RETRY_SECONDS = "60,300,900,3600";
+    private static final List<Duration> DEFAULT_WAITS = waits(DEFAULT_RETRY_SECONDS).orElseThrow();
     /** The shortest lease allowed: beyond the longest provider timeout a deployment should have. */
     static final long MIN_LEASE_SECONDS = 30;
 
@@ -43,7 +44,7 @@ public record LinkTextOptions(int perSecond, String notifyCallbackToken, long le
     }
 
     public static LinkTextOptions defaults() {
-        return new LinkTextOptions(DEFAULT_PER_SECOND, null, DEFAULT_LEASE_SECONDS, waits(DEFAULT_RETRY_SECONDS).orElseThrow());
+        return new LinkTextOptions(DEFAULT_PER_SECOND, null, DEFAULT_LEASE_SECONDS, DEFAULT_WAITS);
     }
 
     public static LinkTextOptions of(Config.Scope config) {
@@ -59,7 +60,7 @@ public record LinkTextOptions(int perSecond, String notifyCallbackToken, long le
         return new LinkTextOptions(perSecond == null || perSecond < 1 ? DEFAULT_PER_SECOND : perSecond,
                 token == null || token.isBlank() ? null : token.trim(),
                 lease == null ? DEFAULT_LEASE_SECONDS : Math.max(MIN_LEASE_SECONDS, lease),
-                waits.orElseGet(() -> waits(DEFAULT_RETRY_SECONDS).orElseThrow()));
+                waits.orElse(DEFAULT_WAITS));
     }
 
     /** "60,300" as waits; empty when it is not a list of positive whole seconds ("" or "none": no retries). */

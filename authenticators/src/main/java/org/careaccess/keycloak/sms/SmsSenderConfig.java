@@ -35,8 +35,10 @@ final class SmsSenderConfig {
                 .add();
     }
 
-    /** Logs a failed send with the masked number and our own words only, never the text. */
-    /** {@code certainlyNotSent}: the gateway refused the connection or answered with an error, so it did not take the text. */
+    /**
+     * Logs a failed send with the masked number and our own words only, never the text.
+     * {@code certainlyNotSent}: the gateway refused the connection or answered with an error, so it did not take the text.
+     */
     static SmsDeliveryException failure(Logger log, String provider, SmsMessage message, SmsDeliveryException.Reason reason,
                                         String detail, Exception cause, boolean certainlyNotSent) {
         log.warnf("careaccess-sms %s: text to %s not sent: %s", provider, message.maskedTo(), detail);
